@@ -1,0 +1,18 @@
+/// A row of `supabase_migrations.schema_migrations`: a migration the database has applied.
+public struct AppliedMigration: CatalogObject {
+    public static let kind = ObjectKind.appliedMigration
+    public static let keyFields = ["version"]
+    /// The version as text (14 digits by convention; 8 or 10 digits exist in the wild).
+    public var version: String
+    public var name: String?
+    /// SHA-256 (hex) of the recorded `statements` joined by newlines, where recorded.
+    public var statementsHash: String?
+
+    public init(version: String, name: String?, statementsHash: String?) {
+        self.version = version
+        self.name = name
+        self.statementsHash = statementsHash
+    }
+
+    public var path: String { version + (name.map { "_" + $0 } ?? "") }
+}

@@ -1,0 +1,39 @@
+/// A catalog object that schemasnap captures, stores, prints and diffs.
+///
+/// Every object is identified by its natural key (schema, table, name…), never by an OID, so
+/// two databases built from the same SQL produce equal objects. The stored properties, in
+/// declaration order, are the object's fields: the snapshot file stores one column per field,
+/// `show` prints one line per field, and `diff` compares them field by field. Field names are
+/// the property names in snake_case.
+public protocol CatalogObject: Codable, Hashable, Sendable {
+    /// The kind of object, which also names its snapshot table.
+    static var kind: ObjectKind { get }
+    /// The names of the fields (snake_case) that form the natural key, in sort order.
+    static var keyFields: [String] { get }
+    /// How a person names the object, with identifiers quoted as PostgreSQL quotes them,
+    /// e.g. `public.orders.status` or `public.orders:owner_can_read`.
+    var path: String { get }
+    /// The key of the relation this object belongs to, for objects that hang off a table.
+    var parentRelation: RelationKey? { get }
+}
+
+extension CatalogObject {
+    public var parentRelation: RelationKey? { nil }
+}
+
+/// Identifies a relation (table, view…) by schema and name.
+public struct RelationKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var schema: String
+    public var name: String
+
+    public init(schema: String, name: String) {
+        self.schema = schema
+        self.name = name
+    }
+
+    public var description: String { qualifiedName(schema, name) }
+
+    public static func < (lhs: RelationKey, rhs: RelationKey) -> Bool {
+        (lhs.schema, lhs.name) < (rhs.schema, rhs.name)
+    }
+}

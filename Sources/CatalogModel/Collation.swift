@@ -1,0 +1,28 @@
+/// A user-defined collation (`CREATE COLLATION`).
+public struct Collation: CatalogObject {
+    public static let kind = ObjectKind.collation
+    public static let keyFields = ["schema", "name"]
+    public var schema: String
+    public var name: String
+    /// `libc`, `icu` or `default`.
+    public var provider: String
+    public var lcCollate: String?
+    public var lcCtype: String?
+    public var deterministic: Bool
+    public var owner: String
+
+    public init(
+        schema: String, name: String, provider: String, lcCollate: String?, lcCtype: String?,
+        deterministic: Bool, owner: String
+    ) {
+        self.schema = schema
+        self.name = name
+        self.provider = provider
+        self.lcCollate = lcCollate
+        self.lcCtype = lcCtype
+        self.deterministic = deterministic
+        self.owner = owner
+    }
+
+    public var path: String { qualifiedName(schema, name) }
+}

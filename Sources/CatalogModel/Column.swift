@@ -1,0 +1,42 @@
+/// A column of a relation.
+public struct Column: CatalogObject {
+    public static let kind = ObjectKind.column
+    public static let keyFields = ["schema", "table", "name"]
+    public var schema: String
+    public var table: String
+    public var name: String
+    /// 1-based position among the live columns (dropped columns leave no gap).
+    public var position: Int
+    /// The type as `format_type` prints it, e.g. `character varying(80)`.
+    public var type: String
+    public var notNull: Bool
+    public var defaultValue: String?
+    /// `always` or `by default` for identity columns.
+    public var identity: String?
+    /// The expression of a `GENERATED ALWAYS AS (…) STORED` column.
+    public var generated: String?
+    /// A collation differing from the type's default.
+    public var collation: String?
+    public var comment: String?
+
+    public init(
+        schema: String, table: String, name: String, position: Int, type: String, notNull: Bool,
+        defaultValue: String? = nil, identity: String? = nil, generated: String? = nil,
+        collation: String? = nil, comment: String? = nil
+    ) {
+        self.schema = schema
+        self.table = table
+        self.name = name
+        self.position = position
+        self.type = type
+        self.notNull = notNull
+        self.defaultValue = defaultValue
+        self.identity = identity
+        self.generated = generated
+        self.collation = collation
+        self.comment = comment
+    }
+
+    public var path: String { qualifiedName(schema, table) + "." + quoteIdentifier(name) }
+    public var parentRelation: RelationKey? { RelationKey(schema: schema, name: table) }
+}

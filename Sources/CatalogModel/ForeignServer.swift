@@ -1,0 +1,26 @@
+/// A foreign server (`CREATE SERVER`). User mappings, which hold credentials, are never read.
+public struct ForeignServer: CatalogObject {
+    public static let kind = ObjectKind.foreignServer
+    public static let keyFields = ["name"]
+    public var name: String
+    public var wrapper: String
+    public var serverType: String?
+    public var serverVersion: String?
+    /// Its options as `key=value`, sorted.
+    public var options: [String]?
+    public var owner: String
+
+    public init(
+        name: String, wrapper: String, serverType: String?, serverVersion: String?,
+        options: [String]?, owner: String
+    ) {
+        self.name = name
+        self.wrapper = wrapper
+        self.serverType = serverType
+        self.serverVersion = serverVersion
+        self.options = options
+        self.owner = owner
+    }
+
+    public var path: String { quoteIdentifier(name) }
+}

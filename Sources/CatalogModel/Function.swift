@@ -1,0 +1,52 @@
+/// A function, procedure, aggregate or window function, identified by its argument types.
+public struct Function: CatalogObject {
+    public static let kind = ObjectKind.function
+    public static let keyFields = ["schema", "name", "arguments"]
+    public var schema: String
+    public var name: String
+    /// `pg_get_function_identity_arguments`, e.g. `user_id uuid, amount numeric`.
+    public var arguments: String
+    /// `function`, `procedure`, `aggregate` or `window`.
+    public var functionKind: String
+    /// `pg_get_function_result`, e.g. `SETOF public.orders`; none for procedures.
+    public var result: String?
+    public var language: String
+    /// `immutable`, `stable` or `volatile`.
+    public var volatility: String
+    public var securityDefiner: Bool
+    public var strict: Bool
+    public var leakproof: Bool
+    /// `safe`, `restricted` or `unsafe`.
+    public var parallel: String
+    /// `SET` clauses (`proconfig`), e.g. `search_path=""`.
+    public var config: [String]?
+    /// The source text; for aggregates, the transition function and state type.
+    public var body: String?
+    public var owner: String
+    public var comment: String?
+
+    public init(
+        schema: String, name: String, arguments: String, functionKind: String, result: String?,
+        language: String, volatility: String, securityDefiner: Bool, strict: Bool,
+        leakproof: Bool, parallel: String, config: [String]?, body: String?, owner: String,
+        comment: String? = nil
+    ) {
+        self.schema = schema
+        self.name = name
+        self.arguments = arguments
+        self.functionKind = functionKind
+        self.result = result
+        self.language = language
+        self.volatility = volatility
+        self.securityDefiner = securityDefiner
+        self.strict = strict
+        self.leakproof = leakproof
+        self.parallel = parallel
+        self.config = config
+        self.body = body
+        self.owner = owner
+        self.comment = comment
+    }
+
+    public var path: String { qualifiedName(schema, name) + "(" + arguments + ")" }
+}

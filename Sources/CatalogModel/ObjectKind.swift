@@ -1,0 +1,72 @@
+/// The kinds of catalog object a snapshot holds, in the order they are stored and printed.
+///
+/// The raw value names the object in reports and in `show`; `tableName` names its table in
+/// the snapshot file.
+public enum ObjectKind: String, CaseIterable, Codable, Sendable, Comparable {
+    case schema
+    case `extension`
+    case collation
+    case type
+    case sequence
+    case relation
+    case column
+    case constraint
+    case index
+    case policy
+    case function
+    case trigger
+    case rule
+    case privilege
+    case defaultPrivilege = "default privilege"
+    case publication
+    case publicationTable = "publication table"
+    case eventTrigger = "event trigger"
+    case foreignServer = "foreign server"
+    case role
+    case appliedMigration = "applied migration"
+
+    /// The snapshot table holding objects of this kind.
+    public var tableName: String {
+        switch self {
+        case .schema: "schemas"
+        case .extension: "extensions"
+        case .collation: "collations"
+        case .type: "types"
+        case .sequence: "sequences"
+        case .relation: "relations"
+        case .column: "columns"
+        case .constraint: "constraints"
+        case .index: "indexes"
+        case .policy: "policies"
+        case .function: "functions"
+        case .trigger: "triggers"
+        case .rule: "rules"
+        case .privilege: "privileges"
+        case .defaultPrivilege: "default_privileges"
+        case .publication: "publications"
+        case .publicationTable: "publication_tables"
+        case .eventTrigger: "event_triggers"
+        case .foreignServer: "foreign_servers"
+        case .role: "roles"
+        case .appliedMigration: "applied_migrations"
+        }
+    }
+
+    /// Plural for summaries ("3 policies").
+    public var plural: String {
+        switch self {
+        case .index: "indexes"
+        case .policy: "policies"
+        case .defaultPrivilege: "default privileges"
+        case .publicationTable: "publication tables"
+        case .eventTrigger: "event triggers"
+        case .foreignServer: "foreign servers"
+        case .appliedMigration: "applied migrations"
+        default: rawValue + "s"
+        }
+    }
+
+    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

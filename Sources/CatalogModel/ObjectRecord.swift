@@ -1,0 +1,43 @@
+/// A catalog object seen generically: its kind, natural key, printable path and fields.
+///
+/// The differ, `show` and the fingerprint work on records, so a new object kind needs no
+/// code in them beyond its severity rules.
+public struct ObjectRecord: Hashable, Sendable {
+    public var kind: ObjectKind
+    /// The natural key, field values in `keyFields` order.
+    public var key: [String]
+    public var path: String
+    public var parentRelation: RelationKey?
+    /// The non-key fields, in declaration order; absent optionals are left out.
+    public var attributes: [Field]
+
+    public init<T: CatalogObject>(_ object: T) {
+        let fields = FieldEncoder.fields(of: object)
+        let keyNames = T.keyFields
+        var key = Array(repeating: "", count: keyNames.count)
+        var attributes: [Field] = []
+        attributes.reserveCapacity(fields.count)
+        for field in fields {
+            if let i = keyNames.firstIndex(of: field.name) {
+                key[i] = field.value.display
+            } else {
+                attributes.append(field)
+            }
+        }
+        self.kind = T.kind
+        self.key = key
+        self.path = object.path
+        self.parentRelation = object.parentRelation
+        self.attributes = attributes
+    }
+
+    /// The attribute named `name`, if present.
+    public func value(of name: String) -> FieldValue? {
+        attributes.first { $0.name == name }?.value
+    }
+}
+
+extension CatalogObject {
+    /// This object's natural key values, in `keyFields` order.
+    public var naturalKey: [String] { ObjectRecord(self).key }
+}

@@ -1,0 +1,60 @@
+/// One effective privilege: `grantee` holds `privilege` on an object.
+///
+/// Captured from the effective ACL (`aclexplode` over the ACL or, where none is stored, the
+/// built-in default), so equal grants written differently compare equal. The owner's own
+/// implicit privileges are left out: ownership is captured on the object itself.
+public struct Privilege: CatalogObject {
+    public static let kind = ObjectKind.privilege
+    public static let keyFields = ["object_type", "schema", "name", "column", "grantee", "privilege"]
+    /// `table`, `view`, `materialized view`, `foreign table`, `sequence`, `function`,
+    /// `procedure`, `schema`, `type` or `column`.
+    public var objectType: String
+    /// The object's schema (for a schema privilege, the schema itself).
+    public var schema: String
+    /// The object's name (functions with their identity arguments); empty for a schema.
+    public var name: String
+    /// The column, for a column privilege; empty otherwise.
+    public var column: String
+    /// A role name, or `PUBLIC`.
+    public var grantee: String
+    /// `SELECT`, `INSERT`, `UPDATE`, `DELETE`, `TRUNCATE`, `REFERENCES`, `TRIGGER`,
+    /// `EXECUTE`, `USAGE` or `CREATE`.
+    public var privilege: String
+    public var grantable: Bool
+
+    public init(
+        objectType: String, schema: String, name: String, column: String = "", grantee: String,
+        privilege: String, grantable: Bool
+    ) {
+        self.objectType = objectType
+        self.schema = schema
+        self.name = name
+        self.column = column
+        self.grantee = grantee
+        self.privilege = privilege
+        self.grantable = grantable
+    }
+
+    /// The object the privilege is on, e.g. `table public.orders`.
+    public var objectPath: String {
+        switch objectType {
+        case "schema": return "schema " + quoteIdentifier(schema)
+        case "function", "procedure":
+            return objectType + " " + quoteIdentifier(schema) + "." + name
+        case "column":
+            return "column " + qualifiedName(schema, name) + "." + quoteIdentifier(column)
+        default: return objectType + " " + qualifiedName(schema, name)
+        }
+    }
+
+    public var path: String {
+        privilege + " on " + objectPath + " to " + (grantee == "PUBLIC" ? "PUBLIC" : quoteIdentifier(grantee))
+    }
+
+    public var parentRelation: RelationKey? {
+        switch objectType {
+        case "schema", "function", "procedure", "type", "sequence": nil
+        default: RelationKey(schema: schema, name: name)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// A table, partitioned table, view, materialized view or foreign table.
+public struct Relation: CatalogObject {
+    public static let kind = ObjectKind.relation
+    public static let keyFields = ["schema", "name"]
+    public var schema: String
+    public var name: String
+    /// `table`, `partitioned table`, `view`, `materialized view` or `foreign table`.
+    public var relationKind: String
+    /// `permanent` or `unlogged`.
+    public var persistence: String
+    public var rlsEnabled: Bool
+    public var rlsForced: Bool
+    /// Partitioned table: `pg_get_partkeydef`, e.g. `RANGE (created_at)`.
+    public var partitionKey: String?
+    /// Partition: its bound, e.g. `FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')`.
+    public var partitionBound: String?
+    /// Partition: the partitioned table it belongs to, `schema.table`.
+    public var partitionOf: String?
+    /// View or materialized view: `pg_get_viewdef`.
+    public var viewDefinition: String?
+    /// Storage and view options (`reloptions`), e.g. `security_invoker=true`, sorted.
+    public var options: [String]?
+    /// Foreign table: its server.
+    public var foreignServer: String?
+    /// `default`, `nothing`, `full` or `index`.
+    public var replicaIdentity: String
+    public var owner: String
+    public var comment: String?
+
+    public init(
+        schema: String, name: String, relationKind: String, persistence: String = "permanent",
+        rlsEnabled: Bool = false, rlsForced: Bool = false, partitionKey: String? = nil,
+        partitionBound: String? = nil, partitionOf: String? = nil, viewDefinition: String? = nil,
+        options: [String]? = nil, foreignServer: String? = nil, replicaIdentity: String = "default",
+        owner: String, comment: String? = nil
+    ) {
+        self.schema = schema
+        self.name = name
+        self.relationKind = relationKind
+        self.persistence = persistence
+        self.rlsEnabled = rlsEnabled
+        self.rlsForced = rlsForced
+        self.partitionKey = partitionKey
+        self.partitionBound = partitionBound
+        self.partitionOf = partitionOf
+        self.viewDefinition = viewDefinition
+        self.options = options
+        self.foreignServer = foreignServer
+        self.replicaIdentity = replicaIdentity
+        self.owner = owner
+        self.comment = comment
+    }
+
+    public var key: RelationKey { RelationKey(schema: schema, name: name) }
+    public var path: String { qualifiedName(schema, name) }
+    /// Tables, partitioned tables and foreign tables hold rows; views do not.
+    public var isTable: Bool { relationKind.hasSuffix("table") }
+}

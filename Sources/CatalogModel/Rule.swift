@@ -1,0 +1,20 @@
+/// A rewrite rule (`CREATE RULE`); a view's own `_RETURN` rule is its definition instead.
+public struct Rule: CatalogObject {
+    public static let kind = ObjectKind.rule
+    public static let keyFields = ["schema", "table", "name"]
+    public var schema: String
+    public var table: String
+    public var name: String
+    /// As `pg_get_ruledef` prints it.
+    public var definition: String
+
+    public init(schema: String, table: String, name: String, definition: String) {
+        self.schema = schema
+        self.table = table
+        self.name = name
+        self.definition = definition
+    }
+
+    public var path: String { qualifiedName(schema, table) + ":" + quoteIdentifier(name) }
+    public var parentRelation: RelationKey? { RelationKey(schema: schema, name: table) }
+}

@@ -1,0 +1,16 @@
+/// A namespace (`CREATE SCHEMA`).
+public struct Schema: CatalogObject {
+    public static let kind = ObjectKind.schema
+    public static let keyFields = ["name"]
+    public var name: String
+    public var owner: String
+    public var comment: String?
+
+    public init(name: String, owner: String, comment: String? = nil) {
+        self.name = name
+        self.owner = owner
+        self.comment = comment
+    }
+
+    public var path: String { quoteIdentifier(name) }
+}

@@ -1,0 +1,23 @@
+/// A trigger on a table or view (internal constraint triggers are left out).
+public struct Trigger: CatalogObject {
+    public static let kind = ObjectKind.trigger
+    public static let keyFields = ["schema", "table", "name"]
+    public var schema: String
+    public var table: String
+    public var name: String
+    /// As `pg_get_triggerdef` prints it.
+    public var definition: String
+    /// `origin` (the default), `disabled`, `replica` or `always`.
+    public var enabled: String
+
+    public init(schema: String, table: String, name: String, definition: String, enabled: String) {
+        self.schema = schema
+        self.table = table
+        self.name = name
+        self.definition = definition
+        self.enabled = enabled
+    }
+
+    public var path: String { qualifiedName(schema, table) + ":" + quoteIdentifier(name) }
+    public var parentRelation: RelationKey? { RelationKey(schema: schema, name: table) }
+}

@@ -1,0 +1,47 @@
+/// A user-defined type: enum, domain, composite or range.
+public struct TypeDefinition: CatalogObject {
+    public static let kind = ObjectKind.type
+    public static let keyFields = ["schema", "name"]
+    public var schema: String
+    public var name: String
+    /// `enum`, `domain`, `composite` or `range`.
+    public var typeKind: String
+    /// Enum labels in their sort order.
+    public var labels: [String]?
+    /// Domain: the base type as `format_type` prints it.
+    public var baseType: String?
+    /// Domain: the default expression.
+    public var defaultValue: String?
+    /// Domain: `NOT NULL`.
+    public var notNull: Bool?
+    /// Domain: its constraints as `name: definition`, sorted.
+    public var constraints: [String]?
+    /// Composite: its attributes as `name type`, in order.
+    public var attributes: [String]?
+    /// Range: the subtype.
+    public var subtype: String?
+    public var owner: String
+    public var comment: String?
+
+    public init(
+        schema: String, name: String, typeKind: String, labels: [String]? = nil,
+        baseType: String? = nil, defaultValue: String? = nil, notNull: Bool? = nil,
+        constraints: [String]? = nil, attributes: [String]? = nil, subtype: String? = nil,
+        owner: String, comment: String? = nil
+    ) {
+        self.schema = schema
+        self.name = name
+        self.typeKind = typeKind
+        self.labels = labels
+        self.baseType = baseType
+        self.defaultValue = defaultValue
+        self.notNull = notNull
+        self.constraints = constraints
+        self.attributes = attributes
+        self.subtype = subtype
+        self.owner = owner
+        self.comment = comment
+    }
+
+    public var path: String { qualifiedName(schema, name) }
+}

@@ -1,0 +1,381 @@
+/// The set-based catalog queries capture runs: one per object kind, never one per table.
+///
+/// Every query runs with `search_path = ''`, so `pg_get_*def` and `format_type` qualify every
+/// name with its schema and the text does not depend on the session. Lists are joined with
+/// the unit separator `chr(31)` and split again in `PostgresRow.list`.
+struct CatalogQueries {
+    /// SQL predicate on a `pg_namespace` alias `n`: a user schema, not an excluded one.
+    let userSchema: String
+
+    init(excludedSchemas: [String]) {
+        let list = (["pg_catalog", "information_schema", "pg_toast"] + excludedSchemas)
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+            .joined(separator: ", ")
+        userSchema = """
+            n.nspname NOT IN (\(list)) AND n.nspname NOT LIKE 'pg\\_temp\\_%' \
+            AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+            """
+    }
+
+    /// SQL predicate: the object `oidColumn` of catalog `catalog` is not owned by an extension.
+    func notFromExtension(_ catalog: String, _ oidColumn: String) -> String {
+        """
+        NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.\(catalog)'::pg_catalog.regclass \
+        AND d.objid = \(oidColumn) AND d.deptype = 'e')
+        """
+    }
+
+    /// Schemas (pg_namespace), with owner and comment.
+    var schemas: String {
+        """
+        SELECT n.nspname, pg_catalog.pg_get_userbyid(n.nspowner), pg_catalog.obj_description(n.oid, 'pg_namespace')
+        FROM pg_catalog.pg_namespace n
+        WHERE \(userSchema) AND \(notFromExtension("pg_namespace", "n.oid"))
+        """
+    }
+
+    /// Extensions; their schema may be a system one, so no schema filter here.
+    let extensions = """
+        SELECT e.extname, e.extversion, n.nspname
+        FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql'
+        """
+
+    /// User-defined collations.
+    var collations: String {
+        """
+        SELECT n.nspname, c.collname,
+          CASE c.collprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' ELSE 'default' END,
+          c.collcollate, c.collctype, c.collisdeterministic, pg_catalog.pg_get_userbyid(c.collowner)
+        FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
+        WHERE \(userSchema) AND \(notFromExtension("pg_collation", "c.oid"))
+        """
+    }
+
+    /// Enums (labels in sort order), domains (with their constraints), composite types (only
+    /// free-standing ones: a table's row type is the table) and ranges.
+    var types: String {
+        """
+        SELECT n.nspname, t.typname,
+          CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite' ELSE 'range' END,
+          CASE WHEN t.typtype = 'e' THEN (SELECT pg_catalog.string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder)
+            FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END,
+          CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
+          t.typdefault,
+          CASE WHEN t.typtype = 'd' THEN t.typnotnull END,
+          CASE WHEN t.typtype = 'd' THEN (SELECT pg_catalog.string_agg(c.conname || ': ' || pg_catalog.pg_get_constraintdef(c.oid, true), chr(31) ORDER BY c.conname)
+            FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) END,
+          CASE WHEN t.typtype = 'c' THEN (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod), chr(31) ORDER BY a.attnum)
+            FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
+          CASE WHEN t.typtype = 'r' THEN (SELECT pg_catalog.format_type(r.rngsubtype, NULL) FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid) END,
+          pg_catalog.pg_get_userbyid(t.typowner), pg_catalog.obj_description(t.oid, 'pg_type')
+        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
+        WHERE t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c')
+          AND \(userSchema) AND \(notFromExtension("pg_type", "t.oid"))
+        """
+    }
+
+    /// Sequences with their parameters and owning column; identity sequences belong to their
+    /// column and are left out (pg_depend deptype 'i').
+    var sequences: String {
+        """
+        SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
+          s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+          (SELECT pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(tc.relname) || '.' || pg_catalog.quote_ident(a.attname)
+             FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
+             JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+             WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'a' AND d.refobjsubid > 0),
+          pg_catalog.pg_get_userbyid(c.relowner)
+        FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+            AND d.objid = c.oid AND d.deptype = 'i')
+        """
+    }
+
+    /// Tables, partitioned tables, views, materialized views and foreign tables. The joins on
+    /// pg_inherits and pg_foreign_table add a partition's parent and a foreign table's server.
+    var relations: String {
+        """
+        SELECT n.nspname, c.relname,
+          CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table' WHEN 'v' THEN 'view'
+            WHEN 'm' THEN 'materialized view' ELSE 'foreign table' END,
+          CASE c.relpersistence WHEN 'u' THEN 'unlogged' ELSE 'permanent' END,
+          c.relrowsecurity, c.relforcerowsecurity,
+          CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
+          CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,
+          CASE WHEN c.relispartition THEN pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(pc.relname) END,
+          CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END,
+          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(c.reloptions) o),
+          fs.srvname,
+          CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' ELSE 'index' END,
+          pg_catalog.pg_get_userbyid(c.relowner), pg_catalog.obj_description(c.oid, 'pg_class')
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
+        LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+        LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+        LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
+        LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        """
+    }
+
+    /// Live columns of those relations. The position is counted over live columns only, so a
+    /// dropped and re-added column does not look moved; pg_attrdef holds defaults and
+    /// generation expressions; the collation is named only where it differs from the type's.
+    var columns: String {
+        """
+        SELECT n.nspname, c.relname, a.attname,
+          pg_catalog.row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum),
+          pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+          CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
+          CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
+          CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
+          CASE WHEN a.attcollation <> t.typcollation THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,
+          pg_catalog.col_description(c.oid, a.attnum)
+        FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+        LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+        WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+          AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        """
+    }
+
+    /// Table constraints (domain constraints belong to their type); the join on the
+    /// referenced table names a foreign key's target.
+    var constraints: String {
+        """
+        SELECT n.nspname, c.relname, k.conname,
+          CASE k.contype WHEN 'p' THEN 'primary key' WHEN 'f' THEN 'foreign key' WHEN 'u' THEN 'unique'
+            WHEN 'c' THEN 'check' ELSE 'exclusion' END,
+          pg_catalog.pg_get_constraintdef(k.oid, true),
+          CASE WHEN k.contype = 'f' THEN pg_catalog.quote_ident(rn.nspname) || '.' || pg_catalog.quote_ident(rc.relname) END
+        FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
+        LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+        WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0
+          AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        """
+    }
+
+    /// Indexes with their table; pg_constraint names the constraint an index implements.
+    var indexes: String {
+        """
+        SELECT n.nspname, c.relname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid),
+          i.indisunique, i.indisprimary, pg_catalog.pg_get_expr(i.indpred, i.indrelid), i.indisvalid,
+          (SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x') LIMIT 1)
+        FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        """
+    }
+
+    /// Row-level security policies; `polroles = {0}` means PUBLIC.
+    var policies: String {
+        """
+        SELECT n.nspname, c.relname, p.polname,
+          CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,
+          p.polpermissive,
+          (SELECT pg_catalog.string_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid) END, chr(31)
+             ORDER BY CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid) END)
+             FROM pg_catalog.unnest(p.polroles) AS r(oid)),
+          pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)
+        FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE \(userSchema)
+        """
+    }
+
+    /// Functions, procedures, aggregates and window functions; pg_aggregate describes an
+    /// aggregate's transition function, pg_language its language.
+    var functions: String {
+        """
+        SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),
+          CASE p.prokind WHEN 'f' THEN 'function' WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'window' END,
+          CASE WHEN p.prokind <> 'p' THEN pg_catalog.pg_get_function_result(p.oid) END,
+          l.lanname,
+          CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' ELSE 'volatile' END,
+          p.prosecdef, p.proisstrict, p.proleakproof,
+          CASE p.proparallel WHEN 's' THEN 'safe' WHEN 'r' THEN 'restricted' ELSE 'unsafe' END,
+          pg_catalog.array_to_string(p.proconfig, chr(31)),
+          CASE WHEN p.prokind = 'a' THEN 'sfunc=' || ag.aggtransfn::pg_catalog.regproc::pg_catalog.text
+                 || ' stype=' || pg_catalog.format_type(ag.aggtranstype, NULL)
+                 || COALESCE(' finalfunc=' || NULLIF(ag.aggfinalfn, 0)::pg_catalog.regproc::pg_catalog.text, '')
+                 || COALESCE(' initcond=' || ag.agginitval, '')
+               WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid)
+               ELSE p.prosrc END,
+          pg_catalog.pg_get_userbyid(p.proowner), pg_catalog.obj_description(p.oid, 'pg_proc')
+        FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+        LEFT JOIN pg_catalog.pg_aggregate ag ON ag.aggfnoid = p.oid
+        WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid"))
+        """
+    }
+
+    /// User triggers (internal ones implement foreign keys and are left out; so are clones
+    /// on partitions, which their parent's trigger defines).
+    var triggers: String {
+        """
+        SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid),
+          CASE t.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END
+        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        """
+    }
+
+    /// Rewrite rules other than a view's own `_RETURN` rule.
+    var rules: String {
+        """
+        SELECT n.nspname, c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid)
+        FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE r.rulename <> '_RETURN' AND \(userSchema)
+        """
+    }
+
+    /// Effective privileges: `aclexplode` over each object's ACL or, where none is stored,
+    /// the built-in default (`acldefault`), minus the owner's own implicit rights. One branch
+    /// per catalog that carries an ACL: relations, columns, functions, schemas and types.
+    var privileges: String {
+        """
+        SELECT object_type, schema_name, object_name, column_name,
+          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END,
+          x.privilege_type, x.is_grantable
+        FROM (
+          SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
+                   WHEN 'f' THEN 'foreign table' ELSE 'table' END AS object_type,
+                 n.nspname AS schema_name, c.relname AS object_name, '' AS column_name, c.relowner AS owner,
+                 COALESCE(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, c.relowner)) AS acl
+          FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+          UNION ALL
+          SELECT 'column', n.nspname, c.relname, a.attname, c.relowner, a.attacl
+          FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND \(userSchema)
+          UNION ALL
+          SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, n.nspname,
+                 pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', '',
+                 p.proowner, COALESCE(p.proacl, pg_catalog.acldefault('f', p.proowner))
+          FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+          WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid"))
+          UNION ALL
+          SELECT 'schema', n.nspname, '', '', n.nspowner, COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner))
+          FROM pg_catalog.pg_namespace n
+          WHERE \(userSchema) AND \(notFromExtension("pg_namespace", "n.oid"))
+          UNION ALL
+          SELECT 'type', n.nspname, t.typname, '', t.typowner, COALESCE(t.typacl, pg_catalog.acldefault('T', t.typowner))
+          FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+          LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
+          WHERE t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c')
+            AND \(userSchema) AND \(notFromExtension("pg_type", "t.oid"))
+        ) o, LATERAL pg_catalog.aclexplode(o.acl) x
+        WHERE x.grantee <> o.owner
+        """
+    }
+
+    /// `ALTER DEFAULT PRIVILEGES` entries; a zero namespace means all schemas.
+    let defaultPrivileges = """
+        SELECT pg_catalog.pg_get_userbyid(d.defaclrole), COALESCE(n.nspname, ''),
+          CASE d.defaclobjtype WHEN 'r' THEN 'table' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'function'
+            WHEN 'T' THEN 'type' ELSE 'schema' END,
+          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END,
+          x.privilege_type, x.is_grantable
+        FROM pg_catalog.pg_default_acl d LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace,
+        LATERAL pg_catalog.aclexplode(d.defaclacl) x
+        """
+
+    /// Publications and the operations they publish.
+    let publications = """
+        SELECT p.pubname, p.puballtables,
+          pg_catalog.concat_ws(chr(31), CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+            CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END),
+          p.pubviaroot, pg_catalog.pg_get_userbyid(p.pubowner)
+        FROM pg_catalog.pg_publication p
+        """
+
+    /// Tables listed explicitly in publications, with any row filter.
+    let publicationTables = """
+        SELECT p.pubname, n.nspname, c.relname, pg_catalog.pg_get_expr(pr.prqual, pr.prrelid)
+        FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid
+        JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        """
+
+    /// Event triggers not owned by an extension.
+    var eventTriggers: String {
+        """
+        SELECT e.evtname, e.evtevent,
+          (SELECT pg_catalog.string_agg(tag, chr(31) ORDER BY tag) FROM pg_catalog.unnest(e.evttags) tag),
+          e.evtfoid::pg_catalog.regproc::pg_catalog.text,
+          CASE e.evtenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END,
+          pg_catalog.pg_get_userbyid(e.evtowner)
+        FROM pg_catalog.pg_event_trigger e
+        WHERE \(notFromExtension("pg_event_trigger", "e.oid"))
+        """
+    }
+
+    /// Foreign servers with their wrapper; user mappings are never read.
+    var foreignServers: String {
+        """
+        SELECT s.srvname, w.fdwname, s.srvtype, s.srvversion,
+          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(s.srvoptions) o),
+          pg_catalog.pg_get_userbyid(s.srvowner)
+        FROM pg_catalog.pg_foreign_server s JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+        WHERE \(notFromExtension("pg_foreign_server", "s.oid"))
+        """
+    }
+
+    /// Roles from pg_roles (readable without privileges; its password column is always
+    /// masked and not selected anyway), with memberships; built-in `pg_*` roles left out.
+    let roles = """
+        SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, r.rolcanlogin,
+          r.rolreplication, r.rolbypassrls, r.rolconnlimit,
+          (SELECT pg_catalog.string_agg(g.rolname, chr(31) ORDER BY g.rolname) FROM pg_catalog.pg_auth_members m
+             JOIN pg_catalog.pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid)
+        FROM pg_catalog.pg_roles r WHERE r.rolname !~ '^pg_'
+        """
+
+    /// Which of the optional columns `supabase_migrations.schema_migrations` has.
+    let migrationColumns = """
+        SELECT a.attname FROM pg_catalog.pg_attribute a
+        WHERE a.attrelid = pg_catalog.to_regclass('supabase_migrations.schema_migrations')
+          AND a.attname IN ('version', 'name', 'statements') AND NOT a.attisdropped
+        """
+
+    /// Applied migrations, selecting only the columns that exist (hosted projects add more).
+    func appliedMigrations(hasName: Bool, hasStatements: Bool) -> String {
+        let name = hasName ? "name::pg_catalog.text" : "NULL"
+        let hash = hasStatements
+            ? "pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.array_to_string(statements, chr(10)), 'UTF8')), 'hex')"
+            : "NULL"
+        return "SELECT version::pg_catalog.text, \(name), \(hash) FROM supabase_migrations.schema_migrations"
+    }
+
+    /// Counts of objects in user schemas of kinds schemasnap does not model.
+    var uncovered: String {
+        """
+        SELECT 'operators', pg_catalog.count(*) FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+          WHERE \(userSchema) AND \(notFromExtension("pg_operator", "o.oid"))
+        UNION ALL SELECT 'casts', pg_catalog.count(*) FROM pg_catalog.pg_cast c WHERE c.oid >= 16384 AND \(notFromExtension("pg_cast", "c.oid"))
+        UNION ALL SELECT 'operator classes', pg_catalog.count(*) FROM pg_catalog.pg_opclass o JOIN pg_catalog.pg_namespace n ON n.oid = o.opcnamespace
+          WHERE \(userSchema) AND \(notFromExtension("pg_opclass", "o.oid"))
+        UNION ALL SELECT 'text search configurations', pg_catalog.count(*) FROM pg_catalog.pg_ts_config o JOIN pg_catalog.pg_namespace n ON n.oid = o.cfgnamespace
+          WHERE \(userSchema) AND \(notFromExtension("pg_ts_config", "o.oid"))
+        UNION ALL SELECT 'text search dictionaries', pg_catalog.count(*) FROM pg_catalog.pg_ts_dict o JOIN pg_catalog.pg_namespace n ON n.oid = o.dictnamespace
+          WHERE \(userSchema) AND \(notFromExtension("pg_ts_dict", "o.oid"))
+        UNION ALL SELECT 'extended statistics', pg_catalog.count(*) FROM pg_catalog.pg_statistic_ext o JOIN pg_catalog.pg_namespace n ON n.oid = o.stxnamespace
+          WHERE \(userSchema)
+        UNION ALL SELECT 'conversions', pg_catalog.count(*) FROM pg_catalog.pg_conversion o JOIN pg_catalog.pg_namespace n ON n.oid = o.connamespace
+          WHERE \(userSchema) AND \(notFromExtension("pg_conversion", "o.oid"))
+        """
+    }
+}

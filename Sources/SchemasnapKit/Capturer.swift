@@ -1,0 +1,105 @@
+import CatalogModel
+import Foundation
+import PostgresInspector
+import SnapshotStore
+
+/// What one capture produced.
+public struct CaptureOutcome: Sendable {
+    public var environment: String
+    /// The snapshot written, or the newest existing one when nothing changed.
+    public var snapshot: Snapshot
+    /// False when the schema equalled the newest snapshot and nothing was written.
+    public var written: Bool
+    public var seconds: Double
+}
+
+/// Captures environments into snapshot files: connection string from the environment
+/// variable only, catalog through the inspector, file through the store.
+public struct Capturer: Sendable {
+    public var config: Config
+    public var inspector: Inspector
+    /// Read the process environment; injectable for tests.
+    public var variables: [String: String]
+
+    public init(config: Config, variables: [String: String] = ProcessInfo.processInfo.environment) {
+        self.config = config
+        self.inspector = Inspector(excludedSchemas: config.excludeSchemas)
+        self.variables = variables
+    }
+
+    /// The connection string of `environment`, from its variable.
+    public func conninfo(for environment: EnvironmentConfig) throws -> String {
+        try conninfo(variable: environment.urlEnv, name: environment.name)
+    }
+
+    public func conninfo(variable: String, name: String) throws -> String {
+        guard let value = variables[variable], !value.isEmpty else {
+            throw SchemasnapError.variableUnset(variable: variable, environment: name)
+        }
+        return value
+    }
+
+    /// Captures `name` through the connection string in `variable` into `out` (default: the
+    /// library's path for now). Unless `always`, writes nothing when the fingerprint equals
+    /// the environment's newest snapshot.
+    public func capture(
+        name: String, variable: String, out: String? = nil, always: Bool = false,
+        progress: @escaping (String) -> Void = { _ in }
+    ) throws -> CaptureOutcome {
+        let start = Date()
+        let conninfo = try conninfo(variable: variable, name: name)
+        let (catalog, server) = try inspector.capture(conninfo: conninfo, progress: progress)
+        let library = SnapshotLibrary(folder: config.snapshotsPath)
+        let fingerprint = Fingerprint.of(catalog)
+        if !always, out == nil, let newest = try? library.newest(of: name),
+            let previous = try? SnapshotFile.read(newest), previous.meta.fingerprint == fingerprint
+        {
+            return CaptureOutcome(environment: name, snapshot: previous, written: false,
+                                  seconds: Date().timeIntervalSince(start))
+        }
+        let path = out ?? library.path(for: name, at: start)
+        try FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        let meta = SnapshotMeta(
+            environment: name, capturedAt: start, serverVersion: server.serverVersion, database: server.database,
+            host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: fingerprint,
+            objectCounts: [:], notCompared: [:])
+        let snapshot = try SnapshotFile.write(catalog, meta: meta, to: path)
+        return CaptureOutcome(environment: name, snapshot: snapshot, written: true, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Captures every configured environment concurrently, one thread each (capture blocks
+    /// on the network), so the whole run takes as long as the slowest server. Each
+    /// environment's failure is returned in its slot, never stopping the others. Results
+    /// come in configuration order.
+    public func captureAll(always: Bool = false) -> [(String, Result<CaptureOutcome, any Error>)] {
+        let environments = config.environments
+        let results = ResultSlots(count: environments.count)
+        let group = DispatchGroup()
+        for (i, env) in environments.enumerated() {
+            group.enter()
+            Thread {
+                results.set(i, Result { try capture(name: env.name, variable: env.urlEnv, always: always) })
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        return zip(environments.map(\.name), results.values).map { ($0, $1) }
+    }
+}
+
+/// A fixed number of result slots filled from several threads.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<CaptureOutcome, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Result<CaptureOutcome, any Error>) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    var values: [Result<CaptureOutcome, any Error>] { slots.map { $0! } }
+}

@@ -1,0 +1,17 @@
+import CatalogModel
+import Crypto
+
+/// The fingerprint of a catalog: SHA-256 (lower-case hex) of its canonical text, so equal
+/// schemas have equal fingerprints whatever the server, OIDs or capture time.
+public enum Fingerprint {
+    public static func of(_ catalog: Catalog) -> String {
+        of(canonicalText: CanonicalText.render(catalog))
+    }
+
+    public static func of(canonicalText: String) -> String {
+        SHA256.hash(data: Array(canonicalText.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

@@ -1,0 +1,228 @@
+import CatalogModel
+import Foundation
+import GRDB
+
+/// Reads and writes snapshot files (SQLite, format version 1).
+///
+/// Writing is atomic: rows go in canonical order, in one transaction, into a temporary file
+/// beside the destination that is renamed into place only when complete, so a crash or a kill
+/// never leaves a half-written snapshot at the destination. Reading refuses files that are not
+/// snapshots and formats newer than this build, and reads every older format.
+public enum SnapshotFile {
+    /// The format version this build writes.
+    public static let formatVersion = SnapshotSchema.formatVersion
+
+    /// Writes `catalog` with `meta` to `path`. The fingerprint and object counts in `meta` are
+    /// recomputed from the catalog. An existing file at `path` is replaced only if it is a
+    /// snapshot.
+    @discardableResult
+    public static func write(_ catalog: Catalog, meta: SnapshotMeta, to path: String) throws -> Snapshot {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue { throw StoreError.isDirectory(path) }
+            guard (try? readMeta(path)) != nil else { throw StoreError.outputNotASnapshot(path) }
+        }
+        let catalog = catalog.sorted()
+        var meta = meta
+        meta.formatVersion = formatVersion
+        meta.fingerprint = Fingerprint.of(catalog)
+        meta.objectCounts = Dictionary(uniqueKeysWithValues: catalog.counts.map { ($0.key.tableName, $0.value) })
+        meta.notCompared = catalog.uncovered
+
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        try? fm.removeItem(atPath: temp)
+        TempFiles.register(temp)
+        defer { TempFiles.unregister(temp) }
+        do {
+            let queue = try DatabaseQueue(path: temp)
+            try queue.inTransaction { db in
+                try db.execute(sql: "PRAGMA application_id = \(SnapshotSchema.applicationID)")
+                try db.execute(sql: "PRAGMA user_version = \(formatVersion)")
+                for statement in SnapshotSchema.statements { try db.execute(sql: statement) }
+                try writeMeta(meta, db)
+                try insert(catalog.schemas, db)
+                try insert(catalog.extensions, db)
+                try insert(catalog.collations, db)
+                try insert(catalog.types, db)
+                try insert(catalog.sequences, db)
+                try insert(catalog.relations, db)
+                try insert(catalog.columns, db)
+                try insert(catalog.constraints, db)
+                try insert(catalog.indexes, db)
+                try insert(catalog.policies, db)
+                try insert(catalog.functions, db)
+                try insert(catalog.triggers, db)
+                try insert(catalog.rules, db)
+                try insert(catalog.privileges, db)
+                try insert(catalog.defaultPrivileges, db)
+                try insert(catalog.publications, db)
+                try insert(catalog.publicationTables, db)
+                try insert(catalog.eventTriggers, db)
+                try insert(catalog.foreignServers, db)
+                try insert(catalog.roles, db)
+                try insert(catalog.appliedMigrations, db)
+                return .commit
+            }
+            try queue.close()
+            guard rename(temp, path) == 0 else {
+                throw StoreError.writeFailed(path, reason: String(cString: strerror(errno)))
+            }
+        } catch let error as StoreError {
+            try? fm.removeItem(atPath: temp)
+            throw error
+        } catch {
+            try? fm.removeItem(atPath: temp)
+            throw StoreError.writeFailed(path, reason: "\(error)")
+        }
+        return Snapshot(meta: meta, catalog: catalog, path: path)
+    }
+
+    /// Reads only the metadata of the snapshot at `path` (fast: no objects are read).
+    public static func readMeta(_ path: String) throws -> SnapshotMeta {
+        try withSnapshotDatabase(path) { db in try readMeta(db, path: path) }
+    }
+
+    /// Reads the snapshot at `path`, checking that its objects still match its fingerprint.
+    public static func read(_ path: String) throws -> Snapshot {
+        try withSnapshotDatabase(path) { db in
+            let meta = try readMeta(db, path: path)
+            var c = Catalog()
+            c.schemas = try fetch(db, path)
+            c.extensions = try fetch(db, path)
+            c.collations = try fetch(db, path)
+            c.types = try fetch(db, path)
+            c.sequences = try fetch(db, path)
+            c.relations = try fetch(db, path)
+            c.columns = try fetch(db, path) as [CatalogModel.Column]
+            c.constraints = try fetch(db, path)
+            c.indexes = try fetch(db, path)
+            c.policies = try fetch(db, path)
+            c.functions = try fetch(db, path)
+            c.triggers = try fetch(db, path)
+            c.rules = try fetch(db, path)
+            c.privileges = try fetch(db, path)
+            c.defaultPrivileges = try fetch(db, path)
+            c.publications = try fetch(db, path)
+            c.publicationTables = try fetch(db, path)
+            c.eventTriggers = try fetch(db, path)
+            c.foreignServers = try fetch(db, path)
+            c.roles = try fetch(db, path)
+            c.appliedMigrations = try fetch(db, path)
+            c.uncovered = meta.notCompared
+            c = c.sorted()
+            guard Fingerprint.of(c) == meta.fingerprint else {
+                throw StoreError.damaged(path, reason: "its objects do not match its fingerprint")
+            }
+            return Snapshot(meta: meta, catalog: c, path: path)
+        }
+    }
+
+    // MARK: - Private
+
+    private static func withSnapshotDatabase<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw StoreError.fileNotFound(path) }
+        if isDir.boolValue { throw StoreError.isDirectory(path) }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw StoreError.unreadable(path, reason: "permission denied")
+        }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard appID == SnapshotSchema.applicationID else { throw StoreError.notASnapshot(path) }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard version <= formatVersion else { throw StoreError.newerFormat(path, version: version) }
+                guard version >= 1 else { throw StoreError.damaged(path, reason: "no format version") }
+                return try body(db)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: throw StoreError.notASnapshot(path)
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+                throw StoreError.unreadable(path, reason: error.message ?? "cannot open")
+            default: throw StoreError.damaged(path, reason: error.message ?? "\(error.resultCode)")
+            }
+        } catch {
+            throw StoreError.damaged(path, reason: "\(error)")
+        }
+    }
+
+    private static func writeMeta(_ meta: SnapshotMeta, _ db: Database) throws {
+        let rows: [(String, String)] = [
+            ("format_version", String(meta.formatVersion)),
+            ("environment", meta.environment),
+            ("captured_at", iso8601String(meta.capturedAt)),
+            ("server_version", meta.serverVersion),
+            ("database", meta.database),
+            ("host", meta.host),
+            ("port", meta.port),
+            ("tool_version", meta.toolVersion),
+            ("fingerprint", meta.fingerprint),
+            ("object_counts", json(meta.objectCounts)),
+            ("not_compared", json(meta.notCompared)),
+        ]
+        for (key, value) in rows {
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    private static func readMeta(_ db: Database, path: String) throws -> SnapshotMeta {
+        var values: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+            values[row[0]] = row[1]
+        }
+        func required(_ key: String) throws -> String {
+            guard let v = values[key] else { throw StoreError.damaged(path, reason: "meta has no \(key)") }
+            return v
+        }
+        guard let capturedAt = parseISO8601(try required("captured_at")) else {
+            throw StoreError.damaged(path, reason: "captured_at is not an ISO 8601 time")
+        }
+        return SnapshotMeta(
+            formatVersion: Int(try required("format_version")) ?? 0,
+            environment: try required("environment"),
+            capturedAt: capturedAt,
+            serverVersion: values["server_version"] ?? "",
+            database: values["database"] ?? "",
+            host: values["host"] ?? "",
+            port: values["port"] ?? "",
+            toolVersion: values["tool_version"] ?? "",
+            fingerprint: try required("fingerprint"),
+            objectCounts: decodeCounts(values["object_counts"]),
+            notCompared: decodeCounts(values["not_compared"]))
+    }
+
+    private static func json(_ counts: [String: Int]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(counts)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    private static func decodeCounts(_ text: String?) -> [String: Int] {
+        guard let text else { return [:] }
+        return (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:]
+    }
+
+    private static func insert<T: CatalogObject & PersistableRecord>(_ objects: [T], _ db: Database) throws {
+        for object in objects { try object.insert(db) }
+    }
+
+    private static func fetch<T: CatalogObject & FetchableRecord & TableRecord>(_ db: Database, _ path: String) throws -> [T] {
+        do {
+            return try T.fetchAll(db, sql: "SELECT * FROM \(T.databaseTableName)")
+        } catch let error as DatabaseError {
+            throw StoreError.damaged(path, reason: error.message ?? "table \(T.databaseTableName) unreadable")
+        } catch {
+            throw StoreError.damaged(path, reason: "table \(T.databaseTableName): \(error)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import CatalogModel
+import GRDB
+
+/// How a model type maps to its snapshot table: through its `Codable` conformance, with
+/// snake_case column names; lists are stored as JSON arrays.
+protocol StoredObject: CatalogObject, FetchableRecord, PersistableRecord {}
+
+extension StoredObject {
+    public static var databaseTableName: String { kind.tableName }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+}
+
+extension Schema: StoredObject {}
+extension Extension: StoredObject {}
+extension Collation: StoredObject {}
+extension TypeDefinition: StoredObject {}
+extension CatalogModel.Sequence: StoredObject {}
+extension Relation: StoredObject {}
+extension CatalogModel.Column: StoredObject {}
+extension Constraint: StoredObject {}
+extension Index: StoredObject {}
+extension Policy: StoredObject {}
+extension Function: StoredObject {}
+extension Trigger: StoredObject {}
+extension Rule: StoredObject {}
+extension Privilege: StoredObject {}
+extension DefaultPrivilege: StoredObject {}
+extension Publication: StoredObject {}
+extension PublicationTable: StoredObject {}
+extension EventTrigger: StoredObject {}
+extension ForeignServer: StoredObject {}
+extension Role: StoredObject {}
+extension AppliedMigration: StoredObject {}

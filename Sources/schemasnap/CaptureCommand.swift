@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SchemasnapKit
+
+struct CaptureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capture",
+        abstract: "Read an environment's catalog into a snapshot file.",
+        discussion: """
+            The connection string comes from an environment variable only (default
+            SCHEMASNAP_DB_URL_<ENV>) and goes to libpq unchanged: URLs, key=value strings,
+            service=NAME, PGPASSFILE and sslmode all work.
+
+            Examples:
+              schemasnap capture --env staging
+              schemasnap capture --all
+              schemasnap capture --url-env PROD_RO_URL --name production --out prod.sqlite
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The environment to capture.") var env: String?
+    @Flag(help: "Capture every configured environment, concurrently.") var all = false
+    @Option(help: "Read the connection string from this variable instead.") var urlEnv: String?
+    @Option(help: "The environment name recorded in the snapshot (with --url-env).") var name: String?
+    @Option(help: "Write the snapshot here instead of snapshots/<env>/<time>.sqlite.") var out: String?
+    @Flag(help: "Write a snapshot even when nothing changed since the newest one.") var always = false
+
+    func validate() throws {
+        let modes = [env != nil, all, urlEnv != nil].filter { $0 }.count
+        guard modes == 1 else {
+            throw ValidationError("give exactly one of --env NAME, --all, or --url-env VAR --name NAME")
+        }
+        if urlEnv != nil, name == nil { throw ValidationError("--url-env needs --name NAME for the snapshot") }
+        if all, out != nil { throw ValidationError("--out names one file; it cannot be used with --all") }
+    }
+
+    func run() throws {
+        let config = try global.loadConfig()
+        let capturer = Capturer(config: config)
+        if all {
+            var failed = false
+            for (name, result) in capturer.captureAll(always: always) {
+                switch result {
+                case .success(let outcome): report(outcome)
+                case .failure(let error):
+                    failed = true
+                    Terminal.printError("error: \(name): \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
+                }
+            }
+            if failed { throw ExitCode(2) }
+            return
+        }
+        let (envName, variable): (String, String)
+        if let urlEnv, let name {
+            (envName, variable) = (name, urlEnv)
+        } else {
+            let environment = try config.environment(env!)
+            (envName, variable) = (environment.name, environment.urlEnv)
+        }
+        let progress = ProgressReporter(environment: envName)
+        let outcome = try capturer.capture(
+            name: envName, variable: variable, out: out.map { config.resolveFromWorkingDirectory($0) },
+            always: always, progress: progress.stage)
+        report(outcome)
+    }
+
+    private func report(_ outcome: CaptureOutcome) {
+        let meta = outcome.snapshot.meta
+        let seconds = String(format: "%.2f", outcome.seconds)
+        if outcome.written {
+            let counts = ["relations", "columns", "policies", "functions"].map { "\(meta.objectCounts[$0] ?? 0) \($0)" }
+            print("captured \(outcome.environment) → \(Terminal.displayPath(outcome.snapshot.path)) "
+                + "(fingerprint \(meta.shortFingerprint), \(counts.joined(separator: ", ")); \(seconds) s")
+        } else {
+            print("\(outcome.environment) unchanged since \(iso8601Display(meta.capturedAt)) "
+                + "(fingerprint \(meta.shortFingerprint)); nothing written (use --always to write anyway)")
+        }
+    }
+}
+
+/// Prints capture stages on stderr once a capture has taken more than a second.
+final class ProgressReporter: @unchecked Sendable {
+    private let environment: String
+    private let start = Date()
+
+    init(environment: String) { self.environment = environment }
+
+    func stage(_ name: String) {
+        guard Date().timeIntervalSince(start) > 1 else { return }
+        Terminal.printError("capturing \(environment): \(name)…")
+    }
+}

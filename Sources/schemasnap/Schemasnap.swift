@@ -1,0 +1,24 @@
+import ArgumentParser
+import SchemasnapKit
+
+/// The `schemasnap` command: parses arguments and hands off to a subcommand.
+struct Schemasnap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schemasnap",
+        abstract: "Offline schema snapshots and drift reports for PostgreSQL and Supabase.",
+        discussion: """
+            Only `capture` reads a database. Every other report works on snapshot files, so it is
+            reproducible anywhere, with no credentials.
+            """,
+        version: SchemasnapVersion.description,
+        subcommands: [CaptureCommand.self, ShowCommand.self]
+    )
+}
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The configuration file (default: ./schemasnap.toml if present).")
+    var config: String?
+
+    func loadConfig() throws -> Config { try Config.load(path: config) }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import CatalogModel
+import SchemasnapKit
+import SnapshotStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a snapshot's canonical text (also a git textconv driver).",
+        discussion: """
+            SNAPSHOT is a snapshot file, an environment name (its newest snapshot) or ENV@TIME.
+            The text after the header lines is exactly what the fingerprint hashes.
+
+            As a git textconv driver:
+              echo '*.sqlite diff=schemasnap' >> .gitattributes
+              git config diff.schemasnap.textconv 'schemasnap show'
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A snapshot file, ENV or ENV@TIME.") var snapshot: String
+
+    func run() throws {
+        let config = try global.loadConfig()
+        let path = try SnapshotReference(snapshot).resolve(config: config)
+        let snap = try SnapshotFile.read(path)
+        let m = snap.meta
+        print("# schemasnap snapshot format \(m.formatVersion): \(m.environment) captured \(iso8601Display(m.capturedAt))")
+        print("# server \(m.serverVersion), database \(m.database), fingerprint \(m.fingerprint)")
+        print(CanonicalText.render(snap.catalog), terminator: "")
+    }
+}
