@@ -4,16 +4,16 @@
 -- Idempotent: roles are cluster-wide and may already exist.
 
 DO $$
-DECLARE r text;
+DECLARE r text[];
 BEGIN
-  FOREACH r IN ARRAY ARRAY['anon', 'authenticated', 'service_role', 'supabase_auth_admin', 'supabase_storage_admin'] LOOP
+  FOREACH r SLICE 1 IN ARRAY ARRAY[['anon', ''], ['authenticated', ''], ['service_role', 'BYPASSRLS'],
+                                   ['supabase_auth_admin', ''], ['supabase_storage_admin', '']] LOOP
     BEGIN
-      EXECUTE format('CREATE ROLE %I NOLOGIN NOINHERIT', r);
+      EXECUTE format('CREATE ROLE %I NOLOGIN NOINHERIT %s', r[1], r[2]);
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END;
   END LOOP;
 END $$;
-ALTER ROLE service_role BYPASSRLS;
 
 CREATE SCHEMA IF NOT EXISTS auth AUTHORIZATION supabase_auth_admin;
 CREATE TABLE IF NOT EXISTS auth.users (

@@ -17,6 +17,12 @@ struct CatalogQueries {
             """
     }
 
+    /// SQL predicate: the function `p` was created by the user, not implicitly with a range type.
+    let notImplicitFunction = """
+        NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass \
+        AND d.objid = p.oid AND d.deptype = 'i')
+        """
+
     /// SQL predicate: the object `oidColumn` of catalog `catalog` is not owned by an extension.
     func notFromExtension(_ catalog: String, _ oidColumn: String) -> String {
         """
@@ -216,7 +222,7 @@ struct CatalogQueries {
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         JOIN pg_catalog.pg_language l ON l.oid = p.prolang
         LEFT JOIN pg_catalog.pg_aggregate ag ON ag.aggfnoid = p.oid
-        WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid"))
+        WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid")) AND \(notImplicitFunction)
         """
     }
 
@@ -267,7 +273,7 @@ struct CatalogQueries {
                  pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', '',
                  p.proowner, COALESCE(p.proacl, pg_catalog.acldefault('f', p.proowner))
           FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-          WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid"))
+          WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid")) AND \(notImplicitFunction)
           UNION ALL
           SELECT 'schema', n.nspname, '', '', n.nspowner, COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner))
           FROM pg_catalog.pg_namespace n
@@ -349,6 +355,12 @@ struct CatalogQueries {
         SELECT a.attname FROM pg_catalog.pg_attribute a
         WHERE a.attrelid = pg_catalog.to_regclass('supabase_migrations.schema_migrations')
           AND a.attname IN ('version', 'name', 'statements') AND NOT a.attisdropped
+        """
+
+    /// Whether this login may read the migrations table (capture needs no other privilege).
+    let canReadMigrations = """
+        SELECT pg_catalog.has_schema_privilege('supabase_migrations', 'USAGE')
+          AND pg_catalog.has_table_privilege('supabase_migrations.schema_migrations', 'SELECT')
         """
 
     /// Applied migrations, selecting only the columns that exist (hosted projects add more).

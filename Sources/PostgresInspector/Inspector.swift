@@ -9,6 +9,8 @@ public struct ServerInfo: Sendable, Hashable {
     /// Host or socket directory and port; never user or password.
     public var host: String
     public var port: String
+    /// Things the capture could not read and left out, for the user to know.
+    public var warnings: [String] = []
 }
 
 /// Reads a database's catalog into a `Catalog`: the only code that speaks SQL to PostgreSQL.
@@ -61,7 +63,7 @@ public struct Inspector: Sendable {
         let q = CatalogQueries(excludedSchemas: excludedSchemas)
         var c = Catalog()
         let version = try db.scalar("SELECT pg_catalog.current_setting('server_version')") ?? ""
-        let info = ServerInfo(
+        var info = ServerInfo(
             serverVersion: version.split(separator: " ").first.map(String.init) ?? version,
             database: db.databaseName, host: db.host, port: db.port)
 
@@ -159,7 +161,13 @@ public struct Inspector: Sendable {
         }
         progress("applied migrations")
         let migrationColumns = Set(try db.query(q.migrationColumns).map { $0.string(0) })
-        if migrationColumns.contains("version") {
+        let canReadMigrations = try migrationColumns.contains("version")
+            && (try db.scalar(q.canReadMigrations)) == "t"
+        if migrationColumns.contains("version"), !canReadMigrations {
+            info.warnings.append(
+                "cannot read supabase_migrations.schema_migrations (no SELECT privilege): applied migrations not captured")
+        }
+        if canReadMigrations {
             let sql = q.appliedMigrations(hasName: migrationColumns.contains("name"),
                                           hasStatements: migrationColumns.contains("statements"))
             c.appliedMigrations = try db.query(sql).map {

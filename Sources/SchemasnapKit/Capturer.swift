@@ -11,6 +11,8 @@ public struct CaptureOutcome: Sendable {
     /// False when the schema equalled the newest snapshot and nothing was written.
     public var written: Bool
     public var seconds: Double
+    /// What the capture could not read (e.g. the migrations table without privilege).
+    public var warnings: [String]
 }
 
 /// Captures environments into snapshot files: connection string from the environment
@@ -55,7 +57,7 @@ public struct Capturer: Sendable {
             let previous = try? SnapshotFile.read(newest), previous.meta.fingerprint == fingerprint
         {
             return CaptureOutcome(environment: name, snapshot: previous, written: false,
-                                  seconds: Date().timeIntervalSince(start))
+                                  seconds: Date().timeIntervalSince(start), warnings: server.warnings)
         }
         let path = out ?? library.path(for: name, at: start)
         try FileManager.default.createDirectory(
@@ -65,7 +67,8 @@ public struct Capturer: Sendable {
             host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: fingerprint,
             objectCounts: [:], notCompared: [:])
         let snapshot = try SnapshotFile.write(catalog, meta: meta, to: path)
-        return CaptureOutcome(environment: name, snapshot: snapshot, written: true, seconds: Date().timeIntervalSince(start))
+        return CaptureOutcome(environment: name, snapshot: snapshot, written: true,
+                              seconds: Date().timeIntervalSince(start), warnings: server.warnings)
     }
 
     /// Captures every configured environment concurrently, one thread each (capture blocks

@@ -66,6 +66,7 @@ struct CaptureCommand: ParsableCommand {
     }
 
     private func report(_ outcome: CaptureOutcome) {
+        for warning in outcome.warnings { Terminal.printError("warning: \(outcome.environment): \(warning)") }
         let meta = outcome.snapshot.meta
         let seconds = String(format: "%.2f", outcome.seconds)
         if outcome.written {

@@ -1,0 +1,69 @@
+import Foundation
+import PostgresInspector
+import XCTest
+
+/// The throwaway PostgreSQL that `scripts/test` starts. Each test gets its own database, so
+/// tests run in parallel; a run without a server fails, never skips.
+enum TestPostgres {
+    struct NoServer: LocalizedError {
+        var errorDescription: String? {
+            "SCHEMASNAP_TEST_PG is not set: run the tests with scripts/test, which starts PostgreSQL"
+        }
+    }
+
+    /// Keyword conninfo of the test server, without a dbname.
+    static func baseConninfo() throws -> String {
+        guard let value = ProcessInfo.processInfo.environment["SCHEMASNAP_TEST_PG"], !value.isEmpty else {
+            throw NoServer()
+        }
+        return value
+    }
+
+    /// Creates a fresh database, runs `sql` scripts in it in order, and drops it when the test
+    /// ends. Returns its conninfo.
+    static func createDatabase(_ test: XCTestCase, sql: [String] = [], platform: Bool = true) throws -> String {
+        let base = try baseConninfo()
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let admin = try PostgresConnection(conninfo: base + " dbname=postgres")
+        try admin.query("CREATE DATABASE \(name)")
+        test.addTeardownBlock {
+            let admin = try? PostgresConnection(conninfo: base + " dbname=postgres")
+            _ = try? admin?.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
+        let conninfo = base + " dbname=\(name)"
+        let db = try PostgresConnection(conninfo: conninfo)
+        if platform { try db.query(try Fixtures.text("../../supabase/platform.sql")) }
+        for script in sql { try db.query(script) }
+        return conninfo
+    }
+
+    /// Runs `sql` in the database at `conninfo`.
+    static func execute(_ conninfo: String, _ sql: String) throws {
+        try PostgresConnection(conninfo: conninfo).query(sql)
+    }
+}
+
+/// Files under Tests/Fixtures, and the repository root.
+enum Fixtures {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static var repositoryRoot: URL { directory.deletingLastPathComponent().deletingLastPathComponent() }
+
+    static func text(_ relativePath: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(relativePath), encoding: .utf8)
+    }
+
+    static func path(_ relativePath: String) -> String {
+        directory.appendingPathComponent(relativePath).standardizedFileURL.path
+    }
+}
+
+/// A temporary directory removed when the test ends.
+func temporaryDirectory(_ test: XCTestCase) throws -> String {
+    let path = NSTemporaryDirectory() + "schemasnap-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+    return path
+}
