@@ -350,17 +350,20 @@ struct CatalogQueries {
         FROM pg_catalog.pg_roles r WHERE r.rolname !~ '^pg_'
         """
 
-    /// Which of the optional columns `supabase_migrations.schema_migrations` has.
+    /// Which of the columns `supabase_migrations.schema_migrations` has, found through the
+    /// catalog (`to_regclass` would need USAGE on the schema).
     let migrationColumns = """
         SELECT a.attname FROM pg_catalog.pg_attribute a
-        WHERE a.attrelid = pg_catalog.to_regclass('supabase_migrations.schema_migrations')
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'supabase_migrations' AND c.relname = 'schema_migrations'
           AND a.attname IN ('version', 'name', 'statements') AND NOT a.attisdropped
         """
 
     /// Whether this login may read the migrations table (capture needs no other privilege).
     let canReadMigrations = """
-        SELECT pg_catalog.has_schema_privilege('supabase_migrations', 'USAGE')
-          AND pg_catalog.has_table_privilege('supabase_migrations.schema_migrations', 'SELECT')
+        SELECT pg_catalog.has_schema_privilege(n.oid, 'USAGE') AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'supabase_migrations' AND c.relname = 'schema_migrations'
         """
 
     /// Applied migrations, selecting only the columns that exist (hosted projects add more).

@@ -1,0 +1,62 @@
+import CatalogModel
+import Foundation
+import PostgresInspector
+import SnapshotStore
+import XCTest
+
+/// Same schema ⇒ same fingerprint, whatever the server, OIDs or time; any change ⇒ another.
+final class FingerprintTests: XCTestCase {
+    private let schema = """
+        CREATE TABLE public.items (id serial PRIMARY KEY, name text NOT NULL DEFAULT 'x', qty integer);
+        CREATE INDEX items_name_idx ON public.items (name);
+        ALTER TABLE public.items ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY items_read ON public.items FOR SELECT TO anon USING (qty > 0);
+        """
+
+    private func fingerprint(_ conninfo: String) throws -> String {
+        Fingerprint.of(try Inspector().capture(conninfo: conninfo).0)
+    }
+
+    func testCapturingTheSameDatabaseTwiceGivesTheSameFingerprint() throws {
+        let db = try TestPostgres.createDatabase(self, sql: [schema])
+        XCTAssertEqual(try fingerprint(db), try fingerprint(db))
+    }
+
+    func testTwoDatabasesBuiltFromTheSameSQLHaveTheSameFingerprint() throws {
+        let a = try TestPostgres.createDatabase(self, sql: [schema])
+        // Different OIDs in the second database: objects created and dropped first.
+        let b = try TestPostgres.createDatabase(self, sql: [
+            "CREATE TABLE public.junk (a int); CREATE TYPE public.junk_t AS ENUM ('a'); DROP TABLE public.junk; DROP TYPE public.junk_t;",
+            schema,
+        ])
+        XCTAssertEqual(try fingerprint(a), try fingerprint(b))
+    }
+
+    func testDataAndStatisticsDoNotChangeTheFingerprint() throws {
+        let db = try TestPostgres.createDatabase(self, sql: [schema])
+        let before = try fingerprint(db)
+        try TestPostgres.execute(db, "INSERT INTO public.items (name, qty) SELECT 'n' || g, g FROM generate_series(1, 500) g; ANALYZE public.items;")
+        XCTAssertEqual(try fingerprint(db), before)
+    }
+
+    func testOneChangedDefaultChangesTheFingerprint() throws {
+        let db = try TestPostgres.createDatabase(self, sql: [schema])
+        let before = try fingerprint(db)
+        try TestPostgres.execute(db, "ALTER TABLE public.items ALTER COLUMN name SET DEFAULT 'y'")
+        XCTAssertNotEqual(try fingerprint(db), before)
+    }
+
+    func testARoleWithoutTablePrivilegesCanCapture() throws {
+        let db = try TestPostgres.createDatabase(self, sql: [schema])
+        let role = "reader_" + UUID().uuidString.prefix(8).lowercased()
+        try TestPostgres.execute(db, "CREATE ROLE \(role) LOGIN PASSWORD 'catalog-only'")
+        addTeardownBlock { try? TestPostgres.execute(try TestPostgres.baseConninfo() + " dbname=postgres", "DROP ROLE IF EXISTS \(role)") }
+        addTeardownBlock { try? TestPostgres.execute(db, "DROP OWNED BY \(role)") }
+        let asReader = db.replacingOccurrences(of: "user=postgres", with: "user=\(role)")
+            .replacingOccurrences(of: #"password=\S+"#, with: "password=catalog-only", options: .regularExpression)
+        let (catalog, info) = try Inspector().capture(conninfo: asReader)
+        XCTAssertTrue(catalog.relations.contains { $0.name == "items" })
+        XCTAssertEqual(catalog.policies.first { $0.name == "items_read" }?.using, "(qty > 0)")
+        XCTAssertEqual(info.warnings.count, 1, "the migrations table is unreadable and says so")
+    }
+}
