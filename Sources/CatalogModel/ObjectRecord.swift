@@ -8,6 +8,8 @@ public struct ObjectRecord: Hashable, Sendable {
     public var key: [String]
     public var path: String
     public var parentRelation: RelationKey?
+    /// The schema the object lives in, for kinds that live in one.
+    public var schema: String?
     /// The non-key fields, in declaration order; absent optionals are left out.
     public var attributes: [Field]
 
@@ -28,6 +30,7 @@ public struct ObjectRecord: Hashable, Sendable {
         self.key = key
         self.path = object.path
         self.parentRelation = object.parentRelation
+        self.schema = keyNames.firstIndex(of: "schema").map { key[$0] } ?? (T.kind == .schema ? key.first : nil)
         self.attributes = attributes
     }
 

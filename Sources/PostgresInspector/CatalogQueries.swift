@@ -251,6 +251,8 @@ struct CatalogQueries {
     /// Effective privileges: `aclexplode` over each object's ACL or, where none is stored,
     /// the built-in default (`acldefault`), minus the owner's own implicit rights. One branch
     /// per catalog that carries an ACL: relations, columns, functions, schemas and types.
+    /// Identity sequences are part of their column (nothing needs rights on them), so their
+    /// grants are left out with them.
     var privileges: String {
         """
         SELECT object_type, schema_name, object_name, column_name,
@@ -263,6 +265,8 @@ struct CatalogQueries {
                  COALESCE(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, c.relowner)) AS acl
           FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              AND d.objid = c.oid AND d.deptype = 'i')
           UNION ALL
           SELECT 'column', n.nspname, c.relname, a.attname, c.relowner, a.attacl
           FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid

@@ -72,7 +72,7 @@ struct CaptureCommand: ParsableCommand {
         if outcome.written {
             let counts = ["relations", "columns", "policies", "functions"].map { "\(meta.objectCounts[$0] ?? 0) \($0)" }
             print("captured \(outcome.environment) → \(Terminal.displayPath(outcome.snapshot.path)) "
-                + "(fingerprint \(meta.shortFingerprint), \(counts.joined(separator: ", ")); \(seconds) s")
+                + "(fingerprint \(meta.shortFingerprint), \(counts.joined(separator: ", "))) in \(seconds) s")
         } else {
             print("\(outcome.environment) unchanged since \(iso8601Display(meta.capturedAt)) "
                 + "(fingerprint \(meta.shortFingerprint)); nothing written (use --always to write anyway)")

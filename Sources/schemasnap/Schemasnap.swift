@@ -11,7 +11,7 @@ struct Schemasnap: ParsableCommand {
             reproducible anywhere, with no credentials.
             """,
         version: SchemasnapVersion.description,
-        subcommands: [CaptureCommand.self, ShowCommand.self]
+        subcommands: [CaptureCommand.self, DiffCommand.self, ShowCommand.self]
     )
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatalogModel
+import Reports
 import SchemasnapKit
 import SnapshotStore
 
@@ -19,11 +20,21 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A snapshot file, ENV or ENV@TIME.") var snapshot: String
+    @Option(help: "text (the canonical text) or mermaid (an ER diagram of the tables).") var format: ShowFormat = .text
+    @Option(help: "With --format mermaid: draw only this schema.") var schema: String?
+
+    enum ShowFormat: String, ExpressibleByArgument {
+        case text, mermaid
+    }
 
     func run() throws {
         let config = try global.loadConfig()
         let path = try SnapshotReference(snapshot).resolve(config: config)
         let snap = try SnapshotFile.read(path)
+        if format == .mermaid {
+            print(ERDiagram.render(catalog: snap.catalog, schema: schema))
+            return
+        }
         let m = snap.meta
         print("# schemasnap snapshot format \(m.formatVersion): \(m.environment) captured \(iso8601Display(m.capturedAt))")
         print("# server \(m.serverVersion), database \(m.database), fingerprint \(m.fingerprint)")

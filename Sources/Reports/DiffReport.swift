@@ -1,0 +1,79 @@
+import CatalogModel
+import Differ
+import Foundation
+
+/// One side of a report: which snapshot it was.
+public struct SnapshotSummary: Sendable, Hashable {
+    public var environment: String
+    public var capturedAt: Date
+    public var fingerprint: String
+    public var path: String
+    /// Objects of kinds not compared, e.g. `["operators": 1]`.
+    public var notCompared: [String: Int]
+
+    public init(environment: String, capturedAt: Date, fingerprint: String, path: String, notCompared: [String: Int]) {
+        self.environment = environment
+        self.capturedAt = capturedAt
+        self.fingerprint = fingerprint
+        self.path = path
+        self.notCompared = notCompared
+    }
+
+    public var shortFingerprint: String { String(fingerprint.prefix(12)) }
+}
+
+/// Everything a drift report shows: both snapshots, the changes, a diagram of the affected
+/// tables and what to do next. Renderers turn it into text, JSON or Markdown.
+public struct DiffReport: Sendable {
+    public var source: SnapshotSummary
+    public var target: SnapshotSummary
+    public var changes: [Change]
+    /// Mermaid ER diagram of the tables whose columns or foreign keys changed, if any.
+    public var diagram: String?
+    public var recommendations: [String]
+
+    public init(source: SnapshotSummary, target: SnapshotSummary, changes: [Change], diagram: String?, recommendations: [String]) {
+        self.source = source
+        self.target = target
+        self.changes = changes
+        self.diagram = diagram
+        self.recommendations = recommendations
+    }
+
+    /// Findings per severity, every severity present (zero when none).
+    public var counts: [Severity: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
+        for change in changes { counts[change.severity, default: 0] += 1 }
+        return counts
+    }
+
+    /// The highest severity found, or nil without findings.
+    public var maxSeverity: Severity? { changes.map(\.severity).max() }
+
+    /// Builds the report for `changes` between two catalogs, with recommendations and the
+    /// diagram of affected tables.
+    public static func make(
+        source: SnapshotSummary, target: SnapshotSummary, sourceCatalog: Catalog, targetCatalog: Catalog, changes: [Change]
+    ) -> DiffReport {
+        let affected = ERDiagram.affectedTables(changes, source: sourceCatalog, target: targetCatalog)
+        let diagram = affected.isEmpty ? nil : ERDiagram.render(tables: affected, preferred: sourceCatalog, fallback: targetCatalog)
+        return DiffReport(source: source, target: target, changes: changes, diagram: diagram,
+                          recommendations: Recommendations.make(changes, source: source.environment, target: target.environment))
+    }
+}
+
+/// "3 columns, 1 policy", kinds in their canonical order.
+func describeContents(_ contents: [ObjectKind: Int]) -> String {
+    contents.sorted { $0.key < $1.key }.map { kind, n in "\(n) \(n == 1 ? kind.rawValue : kind.plural)" }
+        .joined(separator: ", ")
+}
+
+/// `3 operators, 1 cast` for the "not compared" line.
+func describeNotCompared(_ counts: [String: Int]) -> String {
+    counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.value == 1 ? singular($0.key) : $0.key)" }
+        .joined(separator: ", ")
+}
+
+private func singular(_ plural: String) -> String {
+    plural == "extended statistics" ? plural : (plural.hasSuffix("s") ? String(plural.dropLast()) : plural)
+}

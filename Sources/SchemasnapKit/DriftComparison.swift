@@ -1,0 +1,59 @@
+import CatalogModel
+import Differ
+import Reports
+import SnapshotStore
+
+/// `diff`: loads two snapshots named on the command line and compares them, offline.
+public struct DriftComparison: Sendable {
+    public var config: Config
+    public var includeManaged = false
+    public var compareRoles = false
+
+    public init(config: Config, includeManaged: Bool = false, compareRoles: Bool = false) {
+        self.config = config
+        self.includeManaged = includeManaged
+        self.compareRoles = compareRoles
+    }
+
+    /// The report for SOURCE (the reference) against TARGET (under review).
+    public func report(source: String, target: String) throws -> DiffReport {
+        let sourceRef = SnapshotReference(source)
+        let targetRef = SnapshotReference(target)
+        if sourceRef == targetRef, let name = sourceRef.environment { throw SchemasnapError.sameEnvironment(name) }
+        let a = try SnapshotFile.read(try sourceRef.resolve(config: config))
+        let b = try SnapshotFile.read(try targetRef.resolve(config: config))
+        return report(a, b)
+    }
+
+    /// The report for two snapshots already read.
+    public func report(_ source: Snapshot, _ target: Snapshot) -> DiffReport {
+        let options = DiffOptions(
+            criticalSchemas: Set(config.criticalSchemas), managedSchemas: Set(config.managedSchemas),
+            includeManaged: includeManaged, compareRoles: compareRoles)
+        let changes = Differ.diff(source: source.catalog, target: target.catalog, options: options)
+        return DiffReport.make(
+            source: summary(source), target: summary(target), sourceCatalog: source.catalog,
+            targetCatalog: target.catalog, changes: changes)
+    }
+
+    private func summary(_ s: Snapshot) -> SnapshotSummary {
+        SnapshotSummary(environment: s.meta.environment, capturedAt: s.meta.capturedAt, fingerprint: s.meta.fingerprint,
+                        path: s.path, notCompared: s.meta.notCompared)
+    }
+}
+
+/// The lowest severity that makes `diff` exit 1.
+public enum FailLevel: String, CaseIterable, Sendable {
+    case critical, warning, info, never
+
+    /// Whether a report whose highest severity is `max` fails at this level.
+    public func fails(_ max: Severity?) -> Bool {
+        guard let max else { return false }
+        switch self {
+        case .never: return false
+        case .critical: return max >= .critical
+        case .warning: return max >= .warning
+        case .info: return true
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Reports
+import SchemasnapKit
+
+extension ReportFormat: ExpressibleByArgument {}
+extension FailLevel: ExpressibleByArgument {}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Report the drift between two snapshots, offline.",
+        discussion: """
+            SOURCE is the reference (say staging), TARGET the one under review (say production).
+            Each is an environment (its newest snapshot), ENV@TIME (its newest snapshot at or
+            before TIME: 2026-11-20, 2026-11-20T02:00Z or 20261120T020000Z) or a snapshot file.
+
+            Exit codes: 0 no drift at or above --fail-on, 1 drift at or above it, 2 trouble.
+
+            Examples:
+              schemasnap diff staging production
+              schemasnap diff staging production --format markdown > drift.md
+              schemasnap diff production@2026-11-01 production --fail-on warning
+              schemasnap diff snapshots/dev/20261120T020000Z.sqlite dev
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The reference: ENV, ENV@TIME or a snapshot file.") var source: String
+    @Argument(help: "Under review: ENV, ENV@TIME or a snapshot file.") var target: String
+    @Option(help: "Output format: text, json or markdown.") var format: ReportFormat = .text
+    @Option(help: "Exit 1 when drift at or above this level is found: critical, warning, info or never.")
+    var failOn: FailLevel = .critical
+    @Flag(help: "Also compare the platform's own objects in managed schemas (auth, storage…).") var includeManaged = false
+    @Flag(help: "Also compare roles (cluster-wide).") var roles = false
+
+    func run() throws {
+        let config = try global.loadConfig()
+        let report = try DriftComparison(config: config, includeManaged: includeManaged, compareRoles: roles)
+            .report(source: source, target: target)
+        switch format {
+        case .text:
+            print(TextRenderer(style: Terminal.stdoutIsColorTerminal ? .terminal : .plain).render(report), terminator: "")
+        case .json:
+            print(JSONRenderer.render(report), terminator: "")
+        case .markdown:
+            print(MarkdownRenderer.render(report), terminator: "")
+        }
+        if failOn.fails(report.maxSeverity) { throw ExitCode(1) }
+    }
+}
