@@ -15,10 +15,19 @@ public protocol CatalogObject: Codable, Hashable, Sendable {
     var path: String { get }
     /// The key of the relation this object belongs to, for objects that hang off a table.
     var parentRelation: RelationKey? { get }
+    /// For objects privileges can be granted on: the identity their privileges name
+    /// (`Privilege.grantedObjectID`), so a missing object's grants fold into its finding.
+    var grantableID: String? { get }
 }
 
 extension CatalogObject {
     public var parentRelation: RelationKey? { nil }
+    public var grantableID: String? { nil }
+}
+
+/// The identity of a grantable object as both the object and its privileges spell it.
+func grantableObjectID(_ family: String, _ schema: String, _ name: String) -> String {
+    family + "\u{1F}" + schema + "\u{1F}" + name
 }
 
 /// Identifies a relation (table, view…) by schema and name.

@@ -10,6 +10,10 @@ public struct ObjectRecord: Hashable, Sendable {
     public var parentRelation: RelationKey?
     /// The schema the object lives in, for kinds that live in one.
     public var schema: String?
+    /// See `CatalogObject.grantableID`.
+    public var grantableID: String?
+    /// For a privilege: the `grantableID` of the object it is on.
+    public var grantedObjectID: String?
     /// The non-key fields, in declaration order; absent optionals are left out.
     public var attributes: [Field]
 
@@ -32,6 +36,8 @@ public struct ObjectRecord: Hashable, Sendable {
         self.parentRelation = object.parentRelation
         self.schema = keyNames.firstIndex(of: "schema").map { key[$0] } ?? (T.kind == .schema ? key.first : nil)
         self.attributes = attributes
+        self.grantableID = object.grantableID
+        self.grantedObjectID = (object as? Privilege)?.grantedObjectID
     }
 
     /// The attribute named `name`, if present.

@@ -57,4 +57,14 @@ public struct Privilege: CatalogObject {
         default: RelationKey(schema: schema, name: name)
         }
     }
+    /// The `grantableID` of the object this privilege is on.
+    public var grantedObjectID: String {
+        switch objectType {
+        case "schema": grantableObjectID("schema", schema, "")
+        case "function", "procedure": grantableObjectID("function", schema, name)
+        case "sequence": grantableObjectID("sequence", schema, name)
+        case "type": grantableObjectID("type", schema, name)
+        default: grantableObjectID("relation", schema, name)
+        }
+    }
 }

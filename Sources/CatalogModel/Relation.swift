@@ -55,4 +55,5 @@ public struct Relation: CatalogObject {
     public var path: String { qualifiedName(schema, name) }
     /// Tables, partitioned tables and foreign tables hold rows; views do not.
     public var isTable: Bool { relationKind.hasSuffix("table") }
+    public var grantableID: String? { grantableObjectID("relation", schema, name) }
 }

@@ -13,4 +13,5 @@ public struct Schema: CatalogObject {
     }
 
     public var path: String { quoteIdentifier(name) }
+    public var grantableID: String? { grantableObjectID("schema", name, "") }
 }

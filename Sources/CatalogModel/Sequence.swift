@@ -34,4 +34,5 @@ public struct Sequence: CatalogObject {
     }
 
     public var path: String { qualifiedName(schema, name) }
+    public var grantableID: String? { grantableObjectID("sequence", schema, name) }
 }

@@ -44,4 +44,5 @@ public struct TypeDefinition: CatalogObject {
     }
 
     public var path: String { qualifiedName(schema, name) }
+    public var grantableID: String? { grantableObjectID("type", schema, name) }
 }

@@ -16,13 +16,17 @@ public enum Differ {
         let targetRelations = Set(targetRecords[.relation, default: []].filter(scope.includes).map(relationKey))
         let missingRelations = sourceRelations.subtracting(targetRelations)
         let extraRelations = targetRelations.subtracting(sourceRelations)
+        let missingGrantables = grantables(sourceRecords, scope).subtracting(grantables(targetRecords, scope))
+        let extraGrantables = grantables(targetRecords, scope).subtracting(grantables(sourceRecords, scope))
         let rules = SeverityRules(criticalSchemas: options.criticalSchemas)
 
         var changes: [Change] = []
-        var missingIndex: [RelationKey: Int] = [:]
-        var extraIndex: [RelationKey: Int] = [:]
-        var missingContents: [RelationKey: [ObjectKind: Int]] = [:]
-        var extraContents: [RelationKey: [ObjectKind: Int]] = [:]
+        // Findings of missing (extra) containers, by relation or grantable identity, and what
+        // was folded into each.
+        var missingIndex: [String: Int] = [:]
+        var extraIndex: [String: Int] = [:]
+        var missingContents: [String: [ObjectKind: Int]] = [:]
+        var extraContents: [String: [ObjectKind: Int]] = [:]
 
         for kind in ObjectKind.allCases where kind != .role || options.compareRoles {
             let sourceList = sourceRecords[kind, default: []].filter(scope.includes)
@@ -31,30 +35,60 @@ public enum Differ {
             let sourceKeys = Set(sourceList.map(\.key))
 
             for record in sourceList {
-                if kind != .relation, let parent = record.parentRelation, missingRelations.contains(parent) {
-                    missingContents[parent, default: [:]][kind, default: 0] += 1
+                if let container = container(of: record, among: missingRelations, missingGrantables) {
+                    missingContents[container, default: [:]][kind, default: 0] += 1
                     continue
                 }
                 guard let other = targetByKey[record.key] else {
-                    if kind == .relation { missingIndex[relationKey(record)] = changes.count }
+                    for id in containerIDs(record) { missingIndex[id] = changes.count }
                     changes.append(change(record, .missingInTarget, severity: rules.missing(record)))
                     continue
                 }
                 changes += compare(record, other, scope: scope, rules: rules)
             }
             for record in targetList where !sourceKeys.contains(record.key) {
-                if kind != .relation, let parent = record.parentRelation, extraRelations.contains(parent) {
-                    extraContents[parent, default: [:]][kind, default: 0] += 1
+                if let container = container(of: record, among: extraRelations, extraGrantables) {
+                    extraContents[container, default: [:]][kind, default: 0] += 1
                     continue
                 }
-                if kind == .relation { extraIndex[relationKey(record)] = changes.count }
+                for id in containerIDs(record) { extraIndex[id] = changes.count }
                 changes.append(change(record, .onlyInTarget, severity: rules.onlyInTarget(record)))
             }
         }
-        for (relation, contents) in missingContents { if let i = missingIndex[relation] { changes[i].contents = contents } }
-        for (relation, contents) in extraContents { if let i = extraIndex[relation] { changes[i].contents = contents } }
+        for (id, contents) in missingContents { if let i = missingIndex[id] { changes[i].contents.merge(contents, uniquingKeysWith: +) } }
+        for (id, contents) in extraContents { if let i = extraIndex[id] { changes[i].contents.merge(contents, uniquingKeysWith: +) } }
         return changes
     }
+
+    private static func grantables(_ records: [ObjectKind: [ObjectRecord]], _ scope: Scope) -> Set<String> {
+        var ids = Set<String>()
+        for kind in [ObjectKind.schema, .type, .sequence, .relation, .function] {
+            for record in records[kind, default: []] where scope.includes(record) {
+                if let id = record.grantableID { ids.insert(id) }
+            }
+        }
+        return ids
+    }
+
+    /// The container a record is folded into, when that container is itself missing (or
+    /// extra): the relation of a column, index, policy…, or the object a privilege is on.
+    private static func container(of record: ObjectRecord, among relations: Set<RelationKey>, _ grantables: Set<String>) -> String? {
+        if record.kind == .privilege, let id = record.grantedObjectID, grantables.contains(id) { return id }
+        if record.kind != .relation, let parent = record.parentRelation, relations.contains(parent) {
+            return relationID(parent)
+        }
+        return nil
+    }
+
+    /// The identities under which a missing (or extra) record collects folded objects.
+    private static func containerIDs(_ record: ObjectRecord) -> [String] {
+        var ids: [String] = []
+        if record.kind == .relation { ids.append(relationID(relationKey(record))) }
+        if let id = record.grantableID { ids.append(id) }
+        return ids
+    }
+
+    private static func relationID(_ key: RelationKey) -> String { "rel\u{1F}" + key.schema + "\u{1F}" + key.name }
 
     private static func recordsByKind(_ catalog: Catalog) -> [ObjectKind: [ObjectRecord]] {
         var byKind: [ObjectKind: [ObjectRecord]] = [:]
