@@ -16,7 +16,8 @@ do {
         print(Schemasnap.fullMessage(for: error))
         Foundation.exit(0)
     }
-    let message = (error as? LocalizedError)?.errorDescription ?? Schemasnap.fullMessage(for: error)
-    Terminal.printError(message.hasPrefix("error:") || message.hasPrefix("Error:") ? message : "error: " + message)
+    var message = (error as? LocalizedError)?.errorDescription ?? Schemasnap.fullMessage(for: error)
+    if message.hasPrefix("Error: ") { message = String(message.dropFirst("Error: ".count)) }
+    Terminal.printError(message.hasPrefix("error: ") ? message : "error: " + message)
     Foundation.exit(2)
 }
