@@ -55,8 +55,12 @@ public enum Differ {
                 changes.append(change(record, .onlyInTarget, severity: rules.onlyInTarget(record)))
             }
         }
-        for (id, contents) in missingContents { if let i = missingIndex[id] { changes[i].contents.merge(contents, uniquingKeysWith: +) } }
-        for (id, contents) in extraContents { if let i = extraIndex[id] { changes[i].contents.merge(contents, uniquingKeysWith: +) } }
+        for (id, contents) in missingContents {
+            if let i = missingIndex[id] { changes[i].contents.merge(contents, uniquingKeysWith: +) }
+        }
+        for (id, contents) in extraContents {
+            if let i = extraIndex[id] { changes[i].contents.merge(contents, uniquingKeysWith: +) }
+        }
         return changes
     }
 
@@ -72,7 +76,9 @@ public enum Differ {
 
     /// The container a record is folded into, when that container is itself missing (or
     /// extra): the relation of a column, index, policy…, or the object a privilege is on.
-    private static func container(of record: ObjectRecord, among relations: Set<RelationKey>, _ grantables: Set<String>) -> String? {
+    private static func container(of record: ObjectRecord, among relations: Set<RelationKey>, _ grantables: Set<String>)
+        -> String?
+    {
         if record.kind == .privilege, let id = record.grantedObjectID, grantables.contains(id) { return id }
         if record.kind != .relation, let parent = record.parentRelation, relations.contains(parent) {
             return relationID(parent)

@@ -373,7 +373,8 @@ struct CatalogQueries {
     /// Applied migrations, selecting only the columns that exist (hosted projects add more).
     func appliedMigrations(hasName: Bool, hasStatements: Bool) -> String {
         let name = hasName ? "name::pg_catalog.text" : "NULL"
-        let hash = hasStatements
+        let hash =
+            hasStatements
             ? "pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.array_to_string(statements, chr(10)), 'UTF8')), 'hex')"
             : "NULL"
         return "SELECT version::pg_catalog.text, \(name), \(hash) FROM supabase_migrations.schema_migrations"

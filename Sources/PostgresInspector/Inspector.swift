@@ -43,7 +43,8 @@ public struct Inspector: Sendable {
         from db: PostgresConnection, progress: (String) -> Void = { _ in }
     ) throws -> (Catalog, ServerInfo) {
         guard db.serverVersion >= 140000 else { throw InspectorError.unsupportedServer(version: db.serverVersion) }
-        try db.query("""
+        try db.query(
+            """
             BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
             SET LOCAL statement_timeout = \(statementTimeoutMilliseconds);
             SET LOCAL search_path = '';
@@ -69,107 +70,127 @@ public struct Inspector: Sendable {
 
         progress("schemas")
         c.schemas = try db.query(q.schemas).map { Schema(name: $0.string(0), owner: $0.string(1), comment: $0.optional(2)) }
-        c.extensions = try db.query(q.extensions).map { Extension(name: $0.string(0), version: $0.string(1), schema: $0.string(2)) }
+        c.extensions = try db.query(q.extensions).map {
+            Extension(name: $0.string(0), version: $0.string(1), schema: $0.string(2))
+        }
         c.collations = try db.query(q.collations).map {
-            Collation(schema: $0.string(0), name: $0.string(1), provider: $0.string(2), lcCollate: $0.optional(3),
-                      lcCtype: $0.optional(4), deterministic: $0.bool(5), owner: $0.string(6))
+            Collation(
+                schema: $0.string(0), name: $0.string(1), provider: $0.string(2), lcCollate: $0.optional(3),
+                lcCtype: $0.optional(4), deterministic: $0.bool(5), owner: $0.string(6))
         }
         progress("types")
         c.types = try db.query(q.types).map {
-            TypeDefinition(schema: $0.string(0), name: $0.string(1), typeKind: $0.string(2), labels: $0.list(3),
-                           baseType: $0.optional(4), defaultValue: $0.optional(5), notNull: $0.optional(6).map { $0 == "t" },
-                           constraints: $0.list(7), attributes: $0.list(8), subtype: $0.optional(9),
-                           owner: $0.string(10), comment: $0.optional(11))
+            TypeDefinition(
+                schema: $0.string(0), name: $0.string(1), typeKind: $0.string(2), labels: $0.list(3),
+                baseType: $0.optional(4), defaultValue: $0.optional(5), notNull: $0.optional(6).map { $0 == "t" },
+                constraints: $0.list(7), attributes: $0.list(8), subtype: $0.optional(9),
+                owner: $0.string(10), comment: $0.optional(11))
         }
         c.sequences = try db.query(q.sequences).map {
-            Sequence(schema: $0.string(0), name: $0.string(1), dataType: $0.string(2), start: $0.int64(3),
-                     increment: $0.int64(4), minValue: $0.int64(5), maxValue: $0.int64(6), cache: $0.int64(7),
-                     cycle: $0.bool(8), ownedBy: $0.optional(9), owner: $0.string(10))
+            Sequence(
+                schema: $0.string(0), name: $0.string(1), dataType: $0.string(2), start: $0.int64(3),
+                increment: $0.int64(4), minValue: $0.int64(5), maxValue: $0.int64(6), cache: $0.int64(7),
+                cycle: $0.bool(8), ownedBy: $0.optional(9), owner: $0.string(10))
         }
         progress("relations")
         c.relations = try db.query(q.relations).map {
-            Relation(schema: $0.string(0), name: $0.string(1), relationKind: $0.string(2), persistence: $0.string(3),
-                     rlsEnabled: $0.bool(4), rlsForced: $0.bool(5), partitionKey: $0.optional(6),
-                     partitionBound: $0.optional(7), partitionOf: $0.optional(8), viewDefinition: $0.optional(9),
-                     options: $0.list(10), foreignServer: $0.optional(11), replicaIdentity: $0.string(12),
-                     owner: $0.string(13), comment: $0.optional(14))
+            Relation(
+                schema: $0.string(0), name: $0.string(1), relationKind: $0.string(2), persistence: $0.string(3),
+                rlsEnabled: $0.bool(4), rlsForced: $0.bool(5), partitionKey: $0.optional(6),
+                partitionBound: $0.optional(7), partitionOf: $0.optional(8), viewDefinition: $0.optional(9),
+                options: $0.list(10), foreignServer: $0.optional(11), replicaIdentity: $0.string(12),
+                owner: $0.string(13), comment: $0.optional(14))
         }
         progress("columns")
         c.columns = try db.query(q.columns).map {
-            Column(schema: $0.string(0), table: $0.string(1), name: $0.string(2), position: $0.int(3), type: $0.string(4),
-                   notNull: $0.bool(5), defaultValue: $0.optional(6), identity: $0.optional(7), generated: $0.optional(8),
-                   collation: $0.optional(9), comment: $0.optional(10))
+            Column(
+                schema: $0.string(0), table: $0.string(1), name: $0.string(2), position: $0.int(3), type: $0.string(4),
+                notNull: $0.bool(5), defaultValue: $0.optional(6), identity: $0.optional(7), generated: $0.optional(8),
+                collation: $0.optional(9), comment: $0.optional(10))
         }
         progress("constraints")
         c.constraints = try db.query(q.constraints).map {
-            Constraint(schema: $0.string(0), table: $0.string(1), name: $0.string(2), constraintType: $0.string(3),
-                       definition: $0.string(4), referencedTable: $0.optional(5))
+            Constraint(
+                schema: $0.string(0), table: $0.string(1), name: $0.string(2), constraintType: $0.string(3),
+                definition: $0.string(4), referencedTable: $0.optional(5))
         }
         progress("indexes")
         c.indexes = try db.query(q.indexes).map {
-            Index(schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), unique: $0.bool(4),
-                  primary: $0.bool(5), predicate: $0.optional(6), valid: $0.bool(7), constraintName: $0.optional(8))
+            Index(
+                schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), unique: $0.bool(4),
+                primary: $0.bool(5), predicate: $0.optional(6), valid: $0.bool(7), constraintName: $0.optional(8))
         }
         progress("policies")
         c.policies = try db.query(q.policies).map {
-            Policy(schema: $0.string(0), table: $0.string(1), name: $0.string(2), command: $0.string(3),
-                   permissive: $0.bool(4), roles: $0.list(5) ?? [], using: $0.optional(6), withCheck: $0.optional(7))
+            Policy(
+                schema: $0.string(0), table: $0.string(1), name: $0.string(2), command: $0.string(3),
+                permissive: $0.bool(4), roles: $0.list(5) ?? [], using: $0.optional(6), withCheck: $0.optional(7))
         }
         progress("functions")
         c.functions = try db.query(q.functions).map {
-            Function(schema: $0.string(0), name: $0.string(1), arguments: $0.string(2), functionKind: $0.string(3),
-                     result: $0.optional(4), language: $0.string(5), volatility: $0.string(6), securityDefiner: $0.bool(7),
-                     strict: $0.bool(8), leakproof: $0.bool(9), parallel: $0.string(10), config: $0.list(11),
-                     body: $0.optional(12), owner: $0.string(13), comment: $0.optional(14))
+            Function(
+                schema: $0.string(0), name: $0.string(1), arguments: $0.string(2), functionKind: $0.string(3),
+                result: $0.optional(4), language: $0.string(5), volatility: $0.string(6), securityDefiner: $0.bool(7),
+                strict: $0.bool(8), leakproof: $0.bool(9), parallel: $0.string(10), config: $0.list(11),
+                body: $0.optional(12), owner: $0.string(13), comment: $0.optional(14))
         }
         progress("triggers")
         c.triggers = try db.query(q.triggers).map {
-            Trigger(schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), enabled: $0.string(4))
+            Trigger(
+                schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), enabled: $0.string(4))
         }
         c.rules = try db.query(q.rules).map {
             Rule(schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3))
         }
         progress("privileges")
         c.privileges = try db.query(q.privileges).map {
-            Privilege(objectType: $0.string(0), schema: $0.string(1), name: $0.string(2), column: $0.string(3),
-                      grantee: $0.string(4), privilege: $0.string(5), grantable: $0.bool(6))
+            Privilege(
+                objectType: $0.string(0), schema: $0.string(1), name: $0.string(2), column: $0.string(3),
+                grantee: $0.string(4), privilege: $0.string(5), grantable: $0.bool(6))
         }
         c.defaultPrivileges = try db.query(q.defaultPrivileges).map {
-            DefaultPrivilege(role: $0.string(0), schema: $0.string(1), objectType: $0.string(2), grantee: $0.string(3),
-                             privilege: $0.string(4), grantable: $0.bool(5))
+            DefaultPrivilege(
+                role: $0.string(0), schema: $0.string(1), objectType: $0.string(2), grantee: $0.string(3),
+                privilege: $0.string(4), grantable: $0.bool(5))
         }
         progress("publications")
         c.publications = try db.query(q.publications).map {
-            Publication(name: $0.string(0), allTables: $0.bool(1), operations: $0.list(2) ?? [], viaRoot: $0.bool(3), owner: $0.string(4))
+            Publication(
+                name: $0.string(0), allTables: $0.bool(1), operations: $0.list(2) ?? [], viaRoot: $0.bool(3), owner: $0.string(4))
         }
         c.publicationTables = try db.query(q.publicationTables).map {
             PublicationTable(publication: $0.string(0), schema: $0.string(1), table: $0.string(2), rowFilter: $0.optional(3))
         }
         c.eventTriggers = try db.query(q.eventTriggers).map {
-            EventTrigger(name: $0.string(0), event: $0.string(1), tags: $0.list(2), function: $0.string(3),
-                         enabled: $0.string(4), owner: $0.string(5))
+            EventTrigger(
+                name: $0.string(0), event: $0.string(1), tags: $0.list(2), function: $0.string(3),
+                enabled: $0.string(4), owner: $0.string(5))
         }
         c.foreignServers = try db.query(q.foreignServers).map {
-            ForeignServer(name: $0.string(0), wrapper: $0.string(1), serverType: $0.optional(2),
-                          serverVersion: $0.optional(3), options: $0.list(4), owner: $0.string(5))
+            ForeignServer(
+                name: $0.string(0), wrapper: $0.string(1), serverType: $0.optional(2),
+                serverVersion: $0.optional(3), options: $0.list(4), owner: $0.string(5))
         }
         progress("roles")
         c.roles = try db.query(q.roles).map {
-            Role(name: $0.string(0), superuser: $0.bool(1), inherit: $0.bool(2), createRole: $0.bool(3), createDb: $0.bool(4),
-                 login: $0.bool(5), replication: $0.bool(6), bypassRls: $0.bool(7), connectionLimit: $0.int(8),
-                 memberOf: $0.list(9) ?? [])
+            Role(
+                name: $0.string(0), superuser: $0.bool(1), inherit: $0.bool(2), createRole: $0.bool(3), createDb: $0.bool(4),
+                login: $0.bool(5), replication: $0.bool(6), bypassRls: $0.bool(7), connectionLimit: $0.int(8),
+                memberOf: $0.list(9) ?? [])
         }
         progress("applied migrations")
         let migrationColumns = Set(try db.query(q.migrationColumns).map { $0.string(0) })
-        let canReadMigrations = try migrationColumns.contains("version")
+        let canReadMigrations =
+            try migrationColumns.contains("version")
             && (try db.scalar(q.canReadMigrations)) == "t"
         if migrationColumns.contains("version"), !canReadMigrations {
             info.warnings.append(
                 "cannot read supabase_migrations.schema_migrations (no SELECT privilege): applied migrations not captured")
         }
         if canReadMigrations {
-            let sql = q.appliedMigrations(hasName: migrationColumns.contains("name"),
-                                          hasStatements: migrationColumns.contains("statements"))
+            let sql = q.appliedMigrations(
+                hasName: migrationColumns.contains("name"),
+                hasStatements: migrationColumns.contains("statements"))
             c.appliedMigrations = try db.query(sql).map {
                 AppliedMigration(version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2))
             }

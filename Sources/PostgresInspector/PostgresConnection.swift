@@ -99,7 +99,7 @@ public struct PostgresRow: Sendable {
 
 private func withCStringArray<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
     let pointers = strings.map { strdup($0) }
-    defer { pointers.forEach { free($0) } }
+    defer { for pointer in pointers { free(pointer) } }
     return body(pointers.map { UnsafePointer($0) } + [nil])
 }
 

@@ -32,7 +32,8 @@ public struct DiffReport: Sendable {
     public var diagram: String?
     public var recommendations: [String]
 
-    public init(source: SnapshotSummary, target: SnapshotSummary, changes: [Change], diagram: String?, recommendations: [String]) {
+    public init(source: SnapshotSummary, target: SnapshotSummary, changes: [Change], diagram: String?, recommendations: [String])
+    {
         self.source = source
         self.target = target
         self.changes = changes
@@ -56,9 +57,11 @@ public struct DiffReport: Sendable {
         source: SnapshotSummary, target: SnapshotSummary, sourceCatalog: Catalog, targetCatalog: Catalog, changes: [Change]
     ) -> DiffReport {
         let affected = ERDiagram.affectedTables(changes, source: sourceCatalog, target: targetCatalog)
-        let diagram = affected.isEmpty ? nil : ERDiagram.render(tables: affected, preferred: sourceCatalog, fallback: targetCatalog)
-        return DiffReport(source: source, target: target, changes: changes, diagram: diagram,
-                          recommendations: Recommendations.make(changes, source: source.environment, target: target.environment))
+        let diagram =
+            affected.isEmpty ? nil : ERDiagram.render(tables: affected, preferred: sourceCatalog, fallback: targetCatalog)
+        return DiffReport(
+            source: source, target: target, changes: changes, diagram: diagram,
+            recommendations: Recommendations.make(changes, source: source.environment, target: target.environment))
     }
 }
 

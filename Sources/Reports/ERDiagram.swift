@@ -6,8 +6,9 @@ import Differ
 public enum ERDiagram {
     /// Tables whose existence, columns or foreign keys changed.
     public static func affectedTables(_ changes: [Change], source: Catalog, target: Catalog) -> [RelationKey] {
-        let foreignKeys = Set((source.constraints + target.constraints).filter { $0.constraintType == "foreign key" }
-            .map { [$0.schema, $0.table, $0.name] })
+        let foreignKeys = Set(
+            (source.constraints + target.constraints).filter { $0.constraintType == "foreign key" }
+                .map { [$0.schema, $0.table, $0.name] })
         var tables = Set<RelationKey>()
         for change in changes {
             guard let relation = change.relation else { continue }
@@ -40,8 +41,10 @@ public enum ERDiagram {
                 lines.append("    \(token(column.type)) \(token(column.name))\(column.notNull ? "" : " \"nullable\"")")
             }
             lines.append("  }")
-            for fk in catalog.constraints where fk.schema == table.schema && fk.table == table.name && fk.constraintType == "foreign key" {
-                guard let referenced = fk.referencedTable, let key = relationKey(referenced, in: catalog), wanted.contains(key) else { continue }
+            for fk in catalog.constraints
+            where fk.schema == table.schema && fk.table == table.name && fk.constraintType == "foreign key" {
+                guard let referenced = fk.referencedTable, let key = relationKey(referenced, in: catalog), wanted.contains(key)
+                else { continue }
                 relationships.append("  \(entity(table)) }o--|| \(entity(key)) : \"\(fk.name)\"")
             }
         }

@@ -21,15 +21,18 @@ public enum MarkdownRenderer {
             let changes = report.changes.filter { $0.severity == severity }
             guard !changes.isEmpty else { continue }
             let open = severity == .critical ? " open" : ""
-            out += "\n<details\(open)><summary>\(severity.icon) \(changes.count) \(severity.rawValue) finding\(changes.count == 1 ? "" : "s")</summary>\n\n"
+            out +=
+                "\n<details\(open)><summary>\(severity.icon) \(changes.count) \(severity.rawValue) finding\(changes.count == 1 ? "" : "s")</summary>\n\n"
             out += "| Object | Change | \(escape(source)) | \(escape(target)) |\n|---|---|---|---|\n"
             for change in changes { out += row(change, source: source, target: target) }
             out += "\n</details>\n"
         }
         let notCompared = [report.source, report.target].filter { !$0.notCompared.isEmpty }
         if !notCompared.isEmpty {
-            out += "\n_Not compared: "
-                + notCompared.map { "\(escape($0.environment)): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ") + "._\n"
+            out +=
+                "\n_Not compared: "
+                + notCompared.map { "\(escape($0.environment)): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ")
+                + "._\n"
         }
         if let diagram = report.diagram {
             out += "\n### Tables affected\n\n```mermaid\n\(diagram)\n```\n"

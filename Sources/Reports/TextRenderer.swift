@@ -15,7 +15,8 @@ public struct TextRenderer {
         var out = "\(rule)\n  \(style.bold("Schema Drift Report: \(source) → \(target)"))\n\(rule)\n"
         let width = max(source.count, target.count)
         for (role, side) in [("source", report.source), ("target", report.target)] {
-            out += "  \(role)  \(side.environment.padding(toLength: width, withPad: " ", startingAt: 0))  "
+            out +=
+                "  \(role)  \(side.environment.padding(toLength: width, withPad: " ", startingAt: 0))  "
                 + "captured \(displayTime(side.capturedAt))  fingerprint \(side.shortFingerprint)\n"
         }
         out += "\nSummary:\n"
@@ -30,11 +31,14 @@ public struct TextRenderer {
             let changes = report.changes.filter { $0.kind == kind }
             guard !changes.isEmpty else { continue }
             out += "\n\(title):\n"
-            out += kind == .changed ? renderChanged(changes, source: source, target: target) : renderPresence(changes, kind, source, target)
+            out +=
+                kind == .changed
+                ? renderChanged(changes, source: source, target: target) : renderPresence(changes, kind, source, target)
         }
         let notCompared = [report.source, report.target].filter { !$0.notCompared.isEmpty }
         if !notCompared.isEmpty {
-            out += "\nNot compared: "
+            out +=
+                "\nNot compared: "
                 + notCompared.map { "\($0.environment): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ") + "\n"
         }
         out += "\nRecommendations:\n"

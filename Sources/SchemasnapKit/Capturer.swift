@@ -56,8 +56,9 @@ public struct Capturer: Sendable {
         if !always, out == nil, let newest = try? library.newest(of: name),
             let previous = try? SnapshotFile.read(newest), previous.meta.fingerprint == fingerprint
         {
-            return CaptureOutcome(environment: name, snapshot: previous, written: false,
-                                  seconds: Date().timeIntervalSince(start), warnings: server.warnings)
+            return CaptureOutcome(
+                environment: name, snapshot: previous, written: false,
+                seconds: Date().timeIntervalSince(start), warnings: server.warnings)
         }
         let path = out ?? library.path(for: name, at: start)
         try FileManager.default.createDirectory(
@@ -67,8 +68,9 @@ public struct Capturer: Sendable {
             host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: fingerprint,
             objectCounts: [:], notCompared: [:])
         let snapshot = try SnapshotFile.write(catalog, meta: meta, to: path)
-        return CaptureOutcome(environment: name, snapshot: snapshot, written: true,
-                              seconds: Date().timeIntervalSince(start), warnings: server.warnings)
+        return CaptureOutcome(
+            environment: name, snapshot: snapshot, written: true,
+            seconds: Date().timeIntervalSince(start), warnings: server.warnings)
     }
 
     /// Captures every configured environment concurrently, one thread each (capture blocks

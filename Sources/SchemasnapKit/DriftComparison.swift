@@ -37,8 +37,9 @@ public struct DriftComparison: Sendable {
     }
 
     private func summary(_ s: Snapshot) -> SnapshotSummary {
-        SnapshotSummary(environment: s.meta.environment, capturedAt: s.meta.capturedAt, fingerprint: s.meta.fingerprint,
-                        path: s.path, notCompared: s.meta.notCompared)
+        SnapshotSummary(
+            environment: s.meta.environment, capturedAt: s.meta.capturedAt, fingerprint: s.meta.fingerprint,
+            path: s.path, notCompared: s.meta.notCompared)
     }
 }
 

@@ -71,11 +71,13 @@ struct CaptureCommand: ParsableCommand {
         let seconds = String(format: "%.2f", outcome.seconds)
         if outcome.written {
             let counts = ["relations", "columns", "policies", "functions"].map { "\(meta.objectCounts[$0] ?? 0) \($0)" }
-            print("captured \(outcome.environment) → \(Terminal.displayPath(outcome.snapshot.path)) "
-                + "(fingerprint \(meta.shortFingerprint), \(counts.joined(separator: ", "))) in \(seconds) s")
+            print(
+                "captured \(outcome.environment) → \(Terminal.displayPath(outcome.snapshot.path)) "
+                    + "(fingerprint \(meta.shortFingerprint), \(counts.joined(separator: ", "))) in \(seconds) s")
         } else {
-            print("\(outcome.environment) unchanged since \(iso8601Display(meta.capturedAt)) "
-                + "(fingerprint \(meta.shortFingerprint)); nothing written (use --always to write anyway)")
+            print(
+                "\(outcome.environment) unchanged since \(iso8601Display(meta.capturedAt)) "
+                    + "(fingerprint \(meta.shortFingerprint)); nothing written (use --always to write anyway)")
         }
     }
 }

@@ -7,10 +7,10 @@ final class CaptureCommandTests: XCTestCase {
     private func project() throws -> String {
         let dir = try temporaryDirectory(self)
         try """
-            [environments.dev]
-            [environments.production]
-            url_env = "PROD_URL"
-            """.write(toFile: dir + "/schemasnap.toml", atomically: true, encoding: .utf8)
+        [environments.dev]
+        [environments.production]
+        url_env = "PROD_URL"
+        """.write(toFile: dir + "/schemasnap.toml", atomically: true, encoding: .utf8)
         return dir
     }
 
@@ -59,8 +59,9 @@ final class CaptureCommandTests: XCTestCase {
     func testUrlEnvNameAndOutWriteThatFile() throws {
         let dir = try project()
         let db = try TestPostgres.createDatabase(self, sql: [])
-        let result = try CLI.run(["capture", "--url-env", "MY_URL", "--name", "adhoc", "--out", "x.sqlite"], in: dir,
-                                 environment: ["MY_URL": db])
+        let result = try CLI.run(
+            ["capture", "--url-env", "MY_URL", "--name", "adhoc", "--out", "x.sqlite"], in: dir,
+            environment: ["MY_URL": db])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try SnapshotFile.readMeta(dir + "/x.sqlite").environment, "adhoc")
     }
@@ -91,21 +92,24 @@ final class CaptureCommandTests: XCTestCase {
     }
 
     func testUnreachableServer() throws {
-        _ = try assertFails(["capture", "--env", "dev"],
-                            environment: ["SCHEMASNAP_DB_URL_DEV": "host=/nonexistent port=5999 dbname=x connect_timeout=2"],
-                            message: "cannot connect:")
+        _ = try assertFails(
+            ["capture", "--env", "dev"],
+            environment: ["SCHEMASNAP_DB_URL_DEV": "host=/nonexistent port=5999 dbname=x connect_timeout=2"],
+            message: "cannot connect:")
     }
 
     func testWrongPasswordNeverPrintsThePassword() throws {
         let db = try TestPostgres.createDatabase(self, sql: [])
         let secret = "Sup3r-Secret-Pw"
         let bad = db.replacingOccurrences(of: #"password=\S+"#, with: "password=\(secret)", options: .regularExpression)
-        let result = try assertFails(["capture", "--env", "dev"], environment: ["SCHEMASNAP_DB_URL_DEV": bad],
-                                     message: "password authentication failed")
+        let result = try assertFails(
+            ["capture", "--env", "dev"], environment: ["SCHEMASNAP_DB_URL_DEV": bad],
+            message: "password authentication failed")
         XCTAssertFalse(result.stderr.contains(secret) || result.stdout.contains(secret))
         let url = "postgresql://postgres:\(secret)@%2Fnonexistent:5999/x?connect_timeout=1&bogus_option=1"
-        let second = try assertFails(["capture", "--env", "dev"], environment: ["SCHEMASNAP_DB_URL_DEV": url],
-                                     message: "cannot connect:")
+        let second = try assertFails(
+            ["capture", "--env", "dev"], environment: ["SCHEMASNAP_DB_URL_DEV": url],
+            message: "cannot connect:")
         XCTAssertFalse(second.stderr.contains(secret))
     }
 
@@ -119,23 +123,31 @@ final class CaptureCommandTests: XCTestCase {
     func testASnapshotWithANewerFormat() throws {
         let dir = try project()
         let db = try TestPostgres.createDatabase(self, sql: [])
-        XCTAssertEqual(try CLI.run(["capture", "--url-env", "U", "--name", "dev", "--out", "s.sqlite"], in: dir,
-                                   environment: ["U": db]).status, 0)
+        XCTAssertEqual(
+            try CLI.run(
+                ["capture", "--url-env", "U", "--name", "dev", "--out", "s.sqlite"], in: dir,
+                environment: ["U": db]
+            ).status, 0)
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["python3", "-c", "import sqlite3; c = sqlite3.connect('\(dir)/s.sqlite'); c.execute('PRAGMA user_version = 7'); c.commit()"]
+        sqlite.arguments = [
+            "python3", "-c",
+            "import sqlite3; c = sqlite3.connect('\(dir)/s.sqlite'); c.execute('PRAGMA user_version = 7'); c.commit()",
+        ]
         try sqlite.run()
         sqlite.waitUntilExit()
-        _ = try assertFails(["show", "s.sqlite"], in: dir,
-                            message: "snapshot format 7 is newer than this schemasnap (1); upgrade schemasnap")
+        _ = try assertFails(
+            ["show", "s.sqlite"], in: dir,
+            message: "snapshot format 7 is newer than this schemasnap (1); upgrade schemasnap")
     }
 
     func testAnExistingOutputPathThatIsNotASnapshotIsKept() throws {
         let dir = try project()
         let db = try TestPostgres.createDatabase(self, sql: [])
         try "precious".write(toFile: dir + "/keep.txt", atomically: true, encoding: .utf8)
-        _ = try assertFails(["capture", "--url-env", "U", "--name", "dev", "--out", "keep.txt"],
-                            environment: ["U": db], in: dir, message: "exists and is not a snapshot; refusing to overwrite")
+        _ = try assertFails(
+            ["capture", "--url-env", "U", "--name", "dev", "--out", "keep.txt"],
+            environment: ["U": db], in: dir, message: "exists and is not a snapshot; refusing to overwrite")
         XCTAssertEqual(try String(contentsOfFile: dir + "/keep.txt", encoding: .utf8), "precious")
     }
 
@@ -148,7 +160,9 @@ final class CaptureCommandTests: XCTestCase {
     /// Kills capture with SIGKILL at many points: the output path never holds a partial file.
     func testKillingCaptureMidwayLeavesNoFileAtTheOutputPath() throws {
         let dir = try project()
-        let tables = (1...400).map { "CREATE TABLE public.t\($0) (id int PRIMARY KEY, a text, b jsonb, c timestamptz DEFAULT now());" }
+        let tables = (1...400).map {
+            "CREATE TABLE public.t\($0) (id int PRIMARY KEY, a text, b jsonb, c timestamptz DEFAULT now());"
+        }
         let db = try TestPostgres.createDatabase(self, sql: [tables.joined(separator: "\n")])
         var killedBeforeWrite = 0
         for attempt in 0..<12 {

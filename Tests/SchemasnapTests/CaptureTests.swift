@@ -14,7 +14,8 @@ final class CaptureTests: XCTestCase {
     func testEveryObjectKindIsCapturedFieldByField() throws {
         let c = try captureEveryKind()
 
-        XCTAssertEqual(c.schemas.first { $0.name == "app" }, Schema(name: "app", owner: "postgres", comment: "application objects"))
+        XCTAssertEqual(
+            c.schemas.first { $0.name == "app" }, Schema(name: "app", owner: "postgres", comment: "application objects"))
         XCTAssertEqual(c.extensions.first { $0.name == "citext" }?.schema, "public")
         XCTAssertNil(c.functions.first { $0.name == "citextin" }, "objects owned by an extension are left out")
         XCTAssertNil(c.types.first { $0.name == "citext" }, "types owned by an extension are left out")
@@ -54,8 +55,9 @@ final class CaptureTests: XCTestCase {
         let view = try XCTUnwrap(c.relations.first { $0.name == "account_emails" })
         XCTAssertEqual(view.relationKind, "view")
         XCTAssertEqual(view.options, ["security_invoker=true"])
-        XCTAssertEqual(view.viewDefinition?.trimmingCharacters(in: .whitespacesAndNewlines),
-                       "SELECT accounts.id,\n    accounts.email\n   FROM app.accounts;")
+        XCTAssertEqual(
+            view.viewDefinition?.trimmingCharacters(in: .whitespacesAndNewlines),
+            "SELECT accounts.id,\n    accounts.email\n   FROM app.accounts;")
         XCTAssertEqual(c.relations.first { $0.name == "mood_counts" }?.relationKind, "materialized view")
         XCTAssertEqual(c.relations.first { $0.name == "imported" }?.foreignServer, "files")
 
@@ -75,8 +77,9 @@ final class CaptureTests: XCTestCase {
 
         func constraint(_ name: String) throws -> Constraint { try XCTUnwrap(c.constraints.first { $0.name == name }) }
         XCTAssertEqual(try constraint("accounts_pkey").constraintType, "primary key")
-        XCTAssertEqual(try constraint("notes_account_id_fkey").definition,
-                       "FOREIGN KEY (account_id) REFERENCES app.accounts(id) ON DELETE CASCADE")
+        XCTAssertEqual(
+            try constraint("notes_account_id_fkey").definition,
+            "FOREIGN KEY (account_id) REFERENCES app.accounts(id) ON DELETE CASCADE")
         XCTAssertEqual(try constraint("notes_account_id_fkey").referencedTable, "app.accounts")
         XCTAssertEqual(try constraint("accounts_email_key").constraintType, "unique")
         XCTAssertEqual(try constraint("accounts_balance_cents_check").definition, "CHECK (balance_cents >= 0)")
@@ -84,8 +87,9 @@ final class CaptureTests: XCTestCase {
 
         let partial = try XCTUnwrap(c.indexes.first { $0.name == "notes_live_idx" })
         XCTAssertEqual(partial.predicate, "(deleted_at IS NULL)")
-        XCTAssertEqual(partial.definition,
-                       "CREATE INDEX notes_live_idx ON app.notes USING btree (account_id) WHERE (deleted_at IS NULL)")
+        XCTAssertEqual(
+            partial.definition,
+            "CREATE INDEX notes_live_idx ON app.notes USING btree (account_id) WHERE (deleted_at IS NULL)")
         XCTAssertFalse(partial.unique)
         XCTAssertTrue(partial.valid)
         XCTAssertEqual(c.indexes.first { $0.name == "accounts_pkey" }?.constraintName, "accounts_pkey")
@@ -113,33 +117,47 @@ final class CaptureTests: XCTestCase {
         XCTAssertEqual(c.functions.first { $0.name == "total" }?.body, "sfunc=int4pl stype=integer initcond=0")
 
         let trigger = try XCTUnwrap(c.triggers.first { $0.name == "notes_touch" })
-        XCTAssertEqual(trigger.definition,
-                       "CREATE TRIGGER notes_touch BEFORE UPDATE ON app.notes FOR EACH ROW EXECUTE FUNCTION app.touch()")
+        XCTAssertEqual(
+            trigger.definition,
+            "CREATE TRIGGER notes_touch BEFORE UPDATE ON app.notes FOR EACH ROW EXECUTE FUNCTION app.touch()")
         XCTAssertEqual(trigger.enabled, "disabled")
         XCTAssertEqual(c.rules.first?.name, "scratch_no_delete")
         XCTAssertTrue(c.rules.first?.definition.contains("DO INSTEAD NOTHING") ?? false)
 
-        XCTAssertTrue(c.privileges.contains(Privilege(
-            objectType: "table", schema: "app", name: "accounts", grantee: "anon", privilege: "SELECT", grantable: true)))
-        XCTAssertTrue(c.privileges.contains(Privilege(
-            objectType: "column", schema: "app", name: "notes", column: "body", grantee: "authenticated",
-            privilege: "UPDATE", grantable: false)))
-        XCTAssertTrue(c.privileges.contains(Privilege(
-            objectType: "sequence", schema: "app", name: "ticket_seq", grantee: "authenticated", privilege: "USAGE",
-            grantable: false)))
-        XCTAssertTrue(c.privileges.contains(Privilege(
-            objectType: "schema", schema: "app", name: "", grantee: "authenticated", privilege: "USAGE", grantable: false)))
+        XCTAssertTrue(
+            c.privileges.contains(
+                Privilege(
+                    objectType: "table", schema: "app", name: "accounts", grantee: "anon", privilege: "SELECT", grantable: true)))
+        XCTAssertTrue(
+            c.privileges.contains(
+                Privilege(
+                    objectType: "column", schema: "app", name: "notes", column: "body", grantee: "authenticated",
+                    privilege: "UPDATE", grantable: false)))
+        XCTAssertTrue(
+            c.privileges.contains(
+                Privilege(
+                    objectType: "sequence", schema: "app", name: "ticket_seq", grantee: "authenticated", privilege: "USAGE",
+                    grantable: false)))
+        XCTAssertTrue(
+            c.privileges.contains(
+                Privilege(
+                    objectType: "schema", schema: "app", name: "", grantee: "authenticated", privilege: "USAGE", grantable: false)
+            ))
         let creditGrantees = c.privileges.filter { $0.name == "credit(account bigint, cents integer)" }.map(\.grantee)
         XCTAssertEqual(creditGrantees, ["authenticated"], "PUBLIC's default EXECUTE was revoked")
-        XCTAssertTrue(c.privileges.contains(Privilege(
-            objectType: "function", schema: "app", name: "touch()", grantee: "PUBLIC", privilege: "EXECUTE",
-            grantable: false)), "the built-in default ACL counts as granted")
+        XCTAssertTrue(
+            c.privileges.contains(
+                Privilege(
+                    objectType: "function", schema: "app", name: "touch()", grantee: "PUBLIC", privilege: "EXECUTE",
+                    grantable: false)), "the built-in default ACL counts as granted")
         XCTAssertFalse(c.privileges.contains { $0.name == "mood" && $0.grantee == "PUBLIC" })
         XCTAssertFalse(c.privileges.contains { $0.grantee == "postgres" }, "the owner's implicit rights are left out")
 
-        XCTAssertTrue(c.defaultPrivileges.contains(DefaultPrivilege(
-            role: "postgres", schema: "app", objectType: "table", grantee: "app_reader", privilege: "SELECT",
-            grantable: false)))
+        XCTAssertTrue(
+            c.defaultPrivileges.contains(
+                DefaultPrivilege(
+                    role: "postgres", schema: "app", objectType: "table", grantee: "app_reader", privilege: "SELECT",
+                    grantable: false)))
         let publication = try XCTUnwrap(c.publications.first { $0.name == "app_changes" })
         XCTAssertEqual(publication.operations, ["insert", "update"])
         XCTAssertTrue(c.publicationTables.contains(PublicationTable(publication: "app_changes", schema: "app", table: "notes")))
@@ -157,8 +175,9 @@ final class CaptureTests: XCTestCase {
 
         XCTAssertEqual(c.appliedMigrations.map(\.version), ["2024010101", "20250101000000"])
         XCTAssertEqual(c.appliedMigrations.last?.name, "init")
-        XCTAssertEqual(c.appliedMigrations.last?.statementsHash,
-                       Fingerprint.of(canonicalText: "CREATE SCHEMA app\nCREATE TABLE app.accounts ()"))
+        XCTAssertEqual(
+            c.appliedMigrations.last?.statementsHash,
+            Fingerprint.of(canonicalText: "CREATE SCHEMA app\nCREATE TABLE app.accounts ()"))
         XCTAssertNil(c.appliedMigrations.first?.statementsHash)
     }
 
@@ -171,8 +190,9 @@ final class CaptureTests: XCTestCase {
     func testSnapshotRoundTripsEveryObject() throws {
         let catalog = try captureEveryKind()
         let path = try temporaryDirectory(self) + "/every.sqlite"
-        let meta = SnapshotMeta(environment: "dev", capturedAt: Date(), serverVersion: "15", database: "d", host: "h",
-                                port: "5432", toolVersion: "test", fingerprint: "", objectCounts: [:], notCompared: [:])
+        let meta = SnapshotMeta(
+            environment: "dev", capturedAt: Date(), serverVersion: "15", database: "d", host: "h",
+            port: "5432", toolVersion: "test", fingerprint: "", objectCounts: [:], notCompared: [:])
         let written = try SnapshotFile.write(catalog, meta: meta, to: path)
         let read = try SnapshotFile.read(path)
         XCTAssertEqual(read.catalog, catalog.sorted())

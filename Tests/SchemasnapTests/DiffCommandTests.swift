@@ -16,7 +16,8 @@ final class DiffCommandTests: XCTestCase {
             return
         }
         let expected = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(output, expected, "differs from Tests/Fixtures/golden/\(name); re-record if intended", file: file, line: line)
+        XCTAssertEqual(
+            output, expected, "differs from Tests/Fixtures/golden/\(name); re-record if intended", file: file, line: line)
     }
 
     func testDemoDriftAsTextMatchesGoldenFile() throws {
@@ -92,8 +93,9 @@ final class DiffCommandTests: XCTestCase {
     }
 
     func testEnvironmentAtTimeResolvesToTheSnapshotThen() throws {
-        XCTAssertEqual(try CLI.run(["diff", "staging@2099-01-01", "staging@2099-01-01", "--fail-on", "info"], in: root).status, 2,
-                       "the same reference twice is refused")
+        XCTAssertEqual(
+            try CLI.run(["diff", "staging@2099-01-01", "staging@2099-01-01", "--fail-on", "info"], in: root).status, 2,
+            "the same reference twice is refused")
         XCTAssertEqual(try CLI.run(["diff", "staging@2099-01-01", "dev"], in: root).status, 0)
         let before = try CLI.run(["diff", "staging@2001-01-01", "dev"], in: root)
         XCTAssertEqual(before.status, 2)
@@ -105,8 +107,10 @@ final class DiffCommandTests: XCTestCase {
 
     // MARK: - Errors: exit 2 and one `error:` line with the next step
 
-    private func assertError(_ arguments: [String], in dir: String? = nil, _ message: String,
-                             file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertError(
+        _ arguments: [String], in dir: String? = nil, _ message: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let result = try CLI.run(arguments, in: dir ?? root)
         XCTAssertEqual(result.status, 2, file: file, line: line)
         XCTAssertTrue(result.stderr.hasPrefix("error: "), result.stderr, file: file, line: line)
@@ -125,7 +129,9 @@ final class DiffCommandTests: XCTestCase {
     func testNoSnapshotYet() throws {
         let dir = try temporaryDirectory(self)
         try "[environments.dev]\n[environments.prod]\n".write(toFile: dir + "/schemasnap.toml", atomically: true, encoding: .utf8)
-        try assertError(["diff", "dev", "prod"], in: dir, "no snapshot of `dev` in \(dir)/snapshots; run `schemasnap capture --env dev` first")
+        try assertError(
+            ["diff", "dev", "prod"], in: dir, "no snapshot of `dev` in \(dir)/snapshots; run `schemasnap capture --env dev` first"
+        )
     }
 
     func testUnreadableOrForeignFiles() throws {

@@ -27,21 +27,26 @@ final class DiffIntegrationTests: XCTestCase {
         """
 
     /// Captures `base + source` and `base + target` in two fresh databases and diffs them.
-    private func diff(source: String = "", target: String = "", options: DiffOptions = DiffOptions(
-        criticalSchemas: ["public"], managedSchemas: ["auth", "storage"])) throws -> [Change] {
+    private func diff(
+        source: String = "", target: String = "",
+        options: DiffOptions = DiffOptions(
+            criticalSchemas: ["public"], managedSchemas: ["auth", "storage"])
+    ) throws -> [Change] {
         let a = try TestPostgres.createDatabase(self, sql: [Self.base, source].filter { !$0.isEmpty })
         let b = try TestPostgres.createDatabase(self, sql: [Self.base, target].filter { !$0.isEmpty })
         let inspector = Inspector()
-        return Differ.diff(source: try inspector.capture(conninfo: a).0, target: try inspector.capture(conninfo: b).0,
-                           options: options)
+        return Differ.diff(
+            source: try inspector.capture(conninfo: a).0, target: try inspector.capture(conninfo: b).0,
+            options: options)
     }
 
     private func assertOne(
         _ changes: [Change], _ kind: Change.Kind, _ noun: String, _ object: String, attribute: String? = nil,
         from: String? = nil, to: String? = nil, _ severity: Severity, file: StaticString = #filePath, line: UInt = #line
     ) {
-        XCTAssertEqual(changes.count, 1, "exactly one finding, got: \(changes.map { "\($0.kind) \($0.path) \($0.attribute ?? "")" })",
-                       file: file, line: line)
+        XCTAssertEqual(
+            changes.count, 1, "exactly one finding, got: \(changes.map { "\($0.kind) \($0.path) \($0.attribute ?? "")" })",
+            file: file, line: line)
         guard let c = changes.first else { return }
         XCTAssertEqual(c.kind, kind, file: file, line: line)
         XCTAssertEqual(c.noun, noun, file: file, line: line)
@@ -67,52 +72,63 @@ final class DiffIntegrationTests: XCTestCase {
     }
 
     func testMissingColumnIsCritical() throws {
-        assertOne(try diff(target: "ALTER TABLE public.items DROP COLUMN note"), .missingInTarget, "column", "public.items.note", .critical)
+        assertOne(
+            try diff(target: "ALTER TABLE public.items DROP COLUMN note"), .missingInTarget, "column", "public.items.note",
+            .critical)
     }
 
     func testChangedColumnTypeIsCritical() throws {
-        assertOne(try diff(target: "ALTER TABLE public.items ALTER COLUMN note TYPE varchar(80)"), .changed, "column",
-                  "public.items.note", attribute: "type", from: "text", to: "character varying(80)", .critical)
+        assertOne(
+            try diff(target: "ALTER TABLE public.items ALTER COLUMN note TYPE varchar(80)"), .changed, "column",
+            "public.items.note", attribute: "type", from: "text", to: "character varying(80)", .critical)
     }
 
     func testChangedNullabilityIsWarning() throws {
-        assertOne(try diff(target: "ALTER TABLE public.items ALTER COLUMN qty SET NOT NULL"), .changed, "column",
-                  "public.items.qty", attribute: "not_null", from: "false", to: "true", .warning)
+        assertOne(
+            try diff(target: "ALTER TABLE public.items ALTER COLUMN qty SET NOT NULL"), .changed, "column",
+            "public.items.qty", attribute: "not_null", from: "false", to: "true", .warning)
     }
 
     func testChangedDefaultIsWarning() throws {
-        assertOne(try diff(target: "ALTER TABLE public.items ALTER COLUMN name SET DEFAULT 'y'"), .changed, "column",
-                  "public.items.name", attribute: "default_value", from: "'x'::text", to: "'y'::text", .warning)
+        assertOne(
+            try diff(target: "ALTER TABLE public.items ALTER COLUMN name SET DEFAULT 'y'"), .changed, "column",
+            "public.items.name", attribute: "default_value", from: "'x'::text", to: "'y'::text", .warning)
     }
 
     func testRLSDisabledInTargetIsCritical() throws {
-        assertOne(try diff(target: "ALTER TABLE public.items DISABLE ROW LEVEL SECURITY"), .changed, "table",
-                  "public.items", attribute: "rls_enabled", from: "true", to: "false", .critical)
+        assertOne(
+            try diff(target: "ALTER TABLE public.items DISABLE ROW LEVEL SECURITY"), .changed, "table",
+            "public.items", attribute: "rls_enabled", from: "true", to: "false", .critical)
     }
 
     func testRLSForcedDiffersIsWarning() throws {
-        assertOne(try diff(target: "ALTER TABLE public.items FORCE ROW LEVEL SECURITY"), .changed, "table",
-                  "public.items", attribute: "rls_forced", from: "false", to: "true", .warning)
+        assertOne(
+            try diff(target: "ALTER TABLE public.items FORCE ROW LEVEL SECURITY"), .changed, "table",
+            "public.items", attribute: "rls_forced", from: "false", to: "true", .warning)
     }
 
     func testMissingPolicyInTargetIsCritical() throws {
-        assertOne(try diff(target: "DROP POLICY items_read ON public.items"), .missingInTarget, "policy",
-                  "public.items:items_read", .critical)
+        assertOne(
+            try diff(target: "DROP POLICY items_read ON public.items"), .missingInTarget, "policy",
+            "public.items:items_read", .critical)
     }
 
     func testPolicyRolesDifferIsWarning() throws {
-        assertOne(try diff(target: "ALTER POLICY items_read ON public.items TO anon, authenticated"), .changed, "policy",
-                  "public.items:items_read", attribute: "roles", from: "[anon]", to: "[anon, authenticated]", .warning)
+        assertOne(
+            try diff(target: "ALTER POLICY items_read ON public.items TO anon, authenticated"), .changed, "policy",
+            "public.items:items_read", attribute: "roles", from: "[anon]", to: "[anon, authenticated]", .warning)
     }
 
     func testPolicyUsingExpressionDiffersIsWarning() throws {
-        assertOne(try diff(target: "ALTER POLICY items_read ON public.items USING (qty > 1)"), .changed, "policy",
-                  "public.items:items_read", attribute: "using", from: "(qty > 0)", to: "(qty > 1)", .warning)
+        assertOne(
+            try diff(target: "ALTER POLICY items_read ON public.items USING (qty > 1)"), .changed, "policy",
+            "public.items:items_read", attribute: "using", from: "(qty > 0)", to: "(qty > 1)", .warning)
     }
 
     func testDroppedStoragePolicyIsReportedThoughStorageIsManaged() throws {
-        assertOne(try diff(target: "DROP POLICY \"read own files\" ON storage.objects"), .missingInTarget, "policy",
-                  "storage.objects:\"read own files\"", .warning)
+        assertOne(
+            try diff(target: "DROP POLICY \"read own files\" ON storage.objects"), .missingInTarget, "policy",
+            "storage.objects:\"read own files\"", .warning)
     }
 
     func testPlatformTablesInManagedSchemasAreLeftOut() throws {
@@ -120,20 +136,23 @@ final class DiffIntegrationTests: XCTestCase {
     }
 
     func testIndexOnlyInTargetIsWarning() throws {
-        assertOne(try diff(target: "CREATE INDEX items_qty_idx ON public.items (qty)"), .onlyInTarget, "index",
-                  "public.items:items_qty_idx", .warning)
+        assertOne(
+            try diff(target: "CREATE INDEX items_qty_idx ON public.items (qty)"), .onlyInTarget, "index",
+            "public.items:items_qty_idx", .warning)
     }
 
     func testChangedIndexDefinitionIsWarning() throws {
-        assertOne(try diff(target: "DROP INDEX public.items_name_idx; CREATE INDEX items_name_idx ON public.items (name DESC)"),
-                  .changed, "index", "public.items:items_name_idx", attribute: "definition",
-                  from: "CREATE INDEX items_name_idx ON public.items USING btree (name)",
-                  to: "CREATE INDEX items_name_idx ON public.items USING btree (name DESC)", .warning)
+        assertOne(
+            try diff(target: "DROP INDEX public.items_name_idx; CREATE INDEX items_name_idx ON public.items (name DESC)"),
+            .changed, "index", "public.items:items_name_idx", attribute: "definition",
+            from: "CREATE INDEX items_name_idx ON public.items USING btree (name)",
+            to: "CREATE INDEX items_name_idx ON public.items USING btree (name DESC)", .warning)
     }
 
     func testMissingConstraintIsWarning() throws {
-        assertOne(try diff(target: "ALTER TABLE public.items DROP CONSTRAINT qty_positive"), .missingInTarget,
-                  "constraint", "public.items:qty_positive", .warning)
+        assertOne(
+            try diff(target: "ALTER TABLE public.items DROP CONSTRAINT qty_positive"), .missingInTarget,
+            "constraint", "public.items:qty_positive", .warning)
     }
 
     func testMissingFunctionIsCritical() throws {
@@ -143,28 +162,33 @@ final class DiffIntegrationTests: XCTestCase {
     }
 
     func testChangedFunctionBodyIsWarning() throws {
-        assertOne(try diff(target: "CREATE OR REPLACE FUNCTION public.f(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 1 $$"),
-                  .changed, "function", "public.f(x integer)", attribute: "body", from: " SELECT x ", to: " SELECT x + 1 ", .warning)
+        assertOne(
+            try diff(target: "CREATE OR REPLACE FUNCTION public.f(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 1 $$"),
+            .changed, "function", "public.f(x integer)", attribute: "body", from: " SELECT x ", to: " SELECT x + 1 ", .warning)
     }
 
     func testSecurityDefinerDiffersIsWarning() throws {
-        assertOne(try diff(target: "ALTER FUNCTION public.f(integer) SECURITY DEFINER"), .changed, "function",
-                  "public.f(x integer)", attribute: "security_definer", from: "false", to: "true", .warning)
+        assertOne(
+            try diff(target: "ALTER FUNCTION public.f(integer) SECURITY DEFINER"), .changed, "function",
+            "public.f(x integer)", attribute: "security_definer", from: "false", to: "true", .warning)
     }
 
     func testEnumLabelMissingInTargetIsCritical() throws {
-        assertOne(try diff(source: "ALTER TYPE public.status ADD VALUE 'archived'"), .changed, "enum", "public.status",
-                  attribute: "labels", from: "[new, done, archived]", to: "[new, done]", .critical)
+        assertOne(
+            try diff(source: "ALTER TYPE public.status ADD VALUE 'archived'"), .changed, "enum", "public.status",
+            attribute: "labels", from: "[new, done, archived]", to: "[new, done]", .critical)
     }
 
     func testEnumLabelOnlyInTargetIsWarning() throws {
-        assertOne(try diff(target: "ALTER TYPE public.status ADD VALUE 'archived' BEFORE 'done'"), .changed, "enum",
-                  "public.status", attribute: "labels", from: "[new, done]", to: "[new, archived, done]", .warning)
+        assertOne(
+            try diff(target: "ALTER TYPE public.status ADD VALUE 'archived' BEFORE 'done'"), .changed, "enum",
+            "public.status", attribute: "labels", from: "[new, done]", to: "[new, archived, done]", .warning)
     }
 
     func testMissingPrivilegeIsWarning() throws {
-        assertOne(try diff(target: "REVOKE SELECT ON public.items FROM authenticated"), .missingInTarget, "privilege",
-                  "SELECT on table public.items to authenticated", .warning)
+        assertOne(
+            try diff(target: "REVOKE SELECT ON public.items FROM authenticated"), .missingInTarget, "privilege",
+            "SELECT on table public.items to authenticated", .warning)
     }
 
     func testEqualGrantsWrittenDifferentlyAreNotDrift() throws {
@@ -176,20 +200,24 @@ final class DiffIntegrationTests: XCTestCase {
     }
 
     func testMissingTriggerIsWarning() throws {
-        assertOne(try diff(target: "DROP TRIGGER items_trg ON public.items"), .missingInTarget, "trigger",
-                  "public.items:items_trg", .warning)
+        assertOne(
+            try diff(target: "DROP TRIGGER items_trg ON public.items"), .missingInTarget, "trigger",
+            "public.items:items_trg", .warning)
     }
 
     func testDisabledTriggerIsWarning() throws {
-        assertOne(try diff(target: "ALTER TABLE public.items DISABLE TRIGGER items_trg"), .changed, "trigger",
-                  "public.items:items_trg", attribute: "enabled", from: "origin", to: "disabled", .warning)
+        assertOne(
+            try diff(target: "ALTER TABLE public.items DISABLE TRIGGER items_trg"), .changed, "trigger",
+            "public.items:items_trg", attribute: "enabled", from: "origin", to: "disabled", .warning)
     }
 
     func testChangedViewDefinitionIsWarning() throws {
-        let changes = try diff(target: "CREATE OR REPLACE VIEW public.item_names AS SELECT id, name FROM public.items WHERE qty > 0")
-        assertOne(changes, .changed, "view", "public.item_names", attribute: "view_definition",
-                  from: " SELECT items.id,\n    items.name\n   FROM public.items;",
-                  to: " SELECT items.id,\n    items.name\n   FROM public.items\n  WHERE (items.qty > 0);", .warning)
+        let changes = try diff(
+            target: "CREATE OR REPLACE VIEW public.item_names AS SELECT id, name FROM public.items WHERE qty > 0")
+        assertOne(
+            changes, .changed, "view", "public.item_names", attribute: "view_definition",
+            from: " SELECT items.id,\n    items.name\n   FROM public.items;",
+            to: " SELECT items.id,\n    items.name\n   FROM public.items\n  WHERE (items.qty > 0);", .warning)
     }
 
     func testMissingViewIsCritical() throws {
@@ -197,27 +225,32 @@ final class DiffIntegrationTests: XCTestCase {
     }
 
     func testChangedCommentIsInfo() throws {
-        assertOne(try diff(target: "COMMENT ON TABLE public.items IS 'other things'"), .changed, "table", "public.items",
-                  attribute: "comment", from: "things", to: "other things", .info)
+        assertOne(
+            try diff(target: "COMMENT ON TABLE public.items IS 'other things'"), .changed, "table", "public.items",
+            attribute: "comment", from: "things", to: "other things", .info)
     }
 
     func testChangedOwnerIsInfo() throws {
-        assertOne(try diff(target: "ALTER TABLE extra.logs OWNER TO supabase_auth_admin"), .changed, "table", "extra.logs",
-                  attribute: "owner", from: "postgres", to: "supabase_auth_admin", .info)
+        assertOne(
+            try diff(target: "ALTER TABLE extra.logs OWNER TO supabase_auth_admin"), .changed, "table", "extra.logs",
+            attribute: "owner", from: "postgres", to: "supabase_auth_admin", .info)
     }
 
     func testChangedSequenceIsWarning() throws {
-        assertOne(try diff(target: "ALTER SEQUENCE public.ticket_seq INCREMENT 10"), .changed, "sequence",
-                  "public.ticket_seq", attribute: "increment", from: "1", to: "10", .warning)
+        assertOne(
+            try diff(target: "ALTER SEQUENCE public.ticket_seq INCREMENT 10"), .changed, "sequence",
+            "public.ticket_seq", attribute: "increment", from: "1", to: "10", .warning)
     }
 
     func testExtensionVersionDiffersIsWarning() throws {
-        assertOne(try diff(source: "CREATE EXTENSION citext VERSION '1.6'", target: "CREATE EXTENSION citext VERSION '1.5'"),
-                  .changed, "extension", "citext", attribute: "version", from: "1.6", to: "1.5", .warning)
+        assertOne(
+            try diff(source: "CREATE EXTENSION citext VERSION '1.6'", target: "CREATE EXTENSION citext VERSION '1.5'"),
+            .changed, "extension", "citext", attribute: "version", from: "1.6", to: "1.5", .warning)
     }
 
     func testAppliedMigrationMissingInTargetIsWarning() throws {
-        let insert = "INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES ('20251107093000', 'add_notifications')"
+        let insert =
+            "INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES ('20251107093000', 'add_notifications')"
         assertOne(try diff(source: insert), .missingInTarget, "applied migration", "20251107093000_add_notifications", .warning)
     }
 
@@ -244,8 +277,9 @@ final class DiffIntegrationTests: XCTestCase {
             COMMENT ON TABLE public.items IS 'things';
             """
         let b = try TestPostgres.createDatabase(self, sql: [reordered])
-        let changes = Differ.diff(source: try Inspector().capture(conninfo: a).0, target: try Inspector().capture(conninfo: b).0,
-                                  options: DiffOptions(criticalSchemas: ["public"]))
+        let changes = Differ.diff(
+            source: try Inspector().capture(conninfo: a).0, target: try Inspector().capture(conninfo: b).0,
+            options: DiffOptions(criticalSchemas: ["public"]))
         XCTAssertEqual(changes.map { "\($0.kind) \($0.path) \($0.attribute ?? "")" }, [])
     }
 }

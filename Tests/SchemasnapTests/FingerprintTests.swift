@@ -25,17 +25,20 @@ final class FingerprintTests: XCTestCase {
     func testTwoDatabasesBuiltFromTheSameSQLHaveTheSameFingerprint() throws {
         let a = try TestPostgres.createDatabase(self, sql: [schema])
         // Different OIDs in the second database: objects created and dropped first.
-        let b = try TestPostgres.createDatabase(self, sql: [
-            "CREATE TABLE public.junk (a int); CREATE TYPE public.junk_t AS ENUM ('a'); DROP TABLE public.junk; DROP TYPE public.junk_t;",
-            schema,
-        ])
+        let b = try TestPostgres.createDatabase(
+            self,
+            sql: [
+                "CREATE TABLE public.junk (a int); CREATE TYPE public.junk_t AS ENUM ('a'); DROP TABLE public.junk; DROP TYPE public.junk_t;",
+                schema,
+            ])
         XCTAssertEqual(try fingerprint(a), try fingerprint(b))
     }
 
     func testDataAndStatisticsDoNotChangeTheFingerprint() throws {
         let db = try TestPostgres.createDatabase(self, sql: [schema])
         let before = try fingerprint(db)
-        try TestPostgres.execute(db, "INSERT INTO public.items (name, qty) SELECT 'n' || g, g FROM generate_series(1, 500) g; ANALYZE public.items;")
+        try TestPostgres.execute(
+            db, "INSERT INTO public.items (name, qty) SELECT 'n' || g, g FROM generate_series(1, 500) g; ANALYZE public.items;")
         XCTAssertEqual(try fingerprint(db), before)
     }
 
@@ -50,7 +53,9 @@ final class FingerprintTests: XCTestCase {
         let db = try TestPostgres.createDatabase(self, sql: [schema])
         let role = "reader_" + UUID().uuidString.prefix(8).lowercased()
         try TestPostgres.execute(db, "CREATE ROLE \(role) LOGIN PASSWORD 'catalog-only'")
-        addTeardownBlock { try? TestPostgres.execute(try TestPostgres.baseConninfo() + " dbname=postgres", "DROP ROLE IF EXISTS \(role)") }
+        addTeardownBlock {
+            try? TestPostgres.execute(try TestPostgres.baseConninfo() + " dbname=postgres", "DROP ROLE IF EXISTS \(role)")
+        }
         addTeardownBlock { try? TestPostgres.execute(db, "DROP OWNED BY \(role)") }
         let asReader = db.replacingOccurrences(of: "user=postgres", with: "user=\(role)")
             .replacingOccurrences(of: #"password=\S+"#, with: "password=catalog-only", options: .regularExpression)

@@ -19,9 +19,13 @@ final class ModelTests: XCTestCase {
 
     func testCanonicalTextListsAttributesAndIndentsMultilineValues() {
         var c = Catalog()
-        c.relations = [Relation(schema: "public", name: "v", relationKind: "view", viewDefinition: " SELECT 1\n  FROM x;", owner: "me")]
+        c.relations = [
+            Relation(schema: "public", name: "v", relationKind: "view", viewDefinition: " SELECT 1\n  FROM x;", owner: "me")
+        ]
         c.uncovered = ["operators": 2]
-        XCTAssertEqual(CanonicalText.render(c), """
+        XCTAssertEqual(
+            CanonicalText.render(c),
+            """
             relation public.v
               relation_kind: view
               persistence: permanent
@@ -61,14 +65,18 @@ final class ModelTests: XCTestCase {
 
     func testRolesAreComparedOnlyWhenAsked() {
         var source = Catalog()
-        source.roles = [Role(name: "r", superuser: false, inherit: true, createRole: false, createDb: false, login: true,
-                             replication: false, bypassRls: false, connectionLimit: -1, memberOf: [])]
+        source.roles = [
+            Role(
+                name: "r", superuser: false, inherit: true, createRole: false, createDb: false, login: true,
+                replication: false, bypassRls: false, connectionLimit: -1, memberOf: [])
+        ]
         XCTAssertEqual(Differ.diff(source: source, target: Catalog()).count, 0)
         XCTAssertEqual(Differ.diff(source: source, target: Catalog(), options: DiffOptions(compareRoles: true)).count, 1)
     }
 
     func testConfigDefaultsAndOverrides() throws {
-        let config = try Config.parse("""
+        let config = try Config.parse(
+            """
             snapshots = "snaps"
             critical_schemas = ["public", "billing"]
             [environments.prod]
@@ -84,7 +92,8 @@ final class ModelTests: XCTestCase {
 
     func testConfigErrorsNameTheKey() {
         XCTAssertThrowsError(try Config.parse("critical_schemas = \"public\"", path: "s.toml", baseDirectory: "/")) {
-            XCTAssertEqual($0 as? SchemasnapError, .configValue(path: "s.toml", key: "critical_schemas", expected: "an array of strings"))
+            XCTAssertEqual(
+                $0 as? SchemasnapError, .configValue(path: "s.toml", key: "critical_schemas", expected: "an array of strings"))
         }
         XCTAssertThrowsError(try Config.parse("[environments.dev]\nurl = \"x\"", path: "s.toml", baseDirectory: "/")) {
             XCTAssertEqual($0 as? SchemasnapError, .configUnknownKey(path: "s.toml", key: "environments.dev.url"))
