@@ -20,12 +20,14 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "CatalogModel"),
+        .target(name: "SQLReader"),
         .target(name: "PostgresInspector", dependencies: ["CatalogModel", "CLibPQ"]),
         .target(
             name: "SnapshotStore",
             dependencies: [
                 "CatalogModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -15,4 +15,5 @@ public struct AppliedMigration: CatalogObject {
     }
 
     public var path: String { version + (name.map { "_" + $0 } ?? "") }
+    public var naturalKey: [String] { [version] }
 }

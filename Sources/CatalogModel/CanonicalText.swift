@@ -9,7 +9,10 @@ public enum CanonicalText {
     public static func render(_ catalog: Catalog) -> String {
         var out = ""
         for record in catalog.records {
-            out += record.kind.rawValue + " " + record.path + "\n"
+            out += record.kind.rawValue
+            out += " "
+            out += record.path
+            out += "\n"
             for field in record.attributes {
                 out += renderField(field)
             }
@@ -27,7 +30,7 @@ public enum CanonicalText {
 
     private static func renderField(_ field: Field) -> String {
         let text = field.value.display
-        guard text.contains("\n") else { return "  \(field.name): \(text)\n" }
+        guard text.utf8.contains(10) else { return "  " + field.name + ": " + text + "\n" }
         var out = "  \(field.name): |\n"
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             out += "    " + line + "\n"

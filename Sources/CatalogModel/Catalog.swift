@@ -64,9 +64,15 @@ public struct Catalog: Hashable, Sendable {
 
     /// How many objects of each kind the catalog holds.
     public var counts: [ObjectKind: Int] {
-        var counts: [ObjectKind: Int] = [:]
-        forEachKind { kind, records in counts[kind] = records.count }
-        return counts
+        [
+            .schema: schemas.count, .extension: extensions.count, .collation: collations.count, .type: types.count,
+            .sequence: sequences.count, .relation: relations.count, .column: columns.count,
+            .constraint: constraints.count, .index: indexes.count, .policy: policies.count,
+            .function: functions.count, .trigger: triggers.count, .rule: rules.count, .privilege: privileges.count,
+            .defaultPrivilege: defaultPrivileges.count, .publication: publications.count,
+            .publicationTable: publicationTables.count, .eventTrigger: eventTriggers.count,
+            .foreignServer: foreignServers.count, .role: roles.count, .appliedMigration: appliedMigrations.count,
+        ]
     }
 
     /// The same catalog with every array in canonical order.

@@ -10,6 +10,8 @@ public protocol CatalogObject: Codable, Hashable, Sendable {
     static var kind: ObjectKind { get }
     /// The names of the fields (snake_case) that form the natural key, in sort order.
     static var keyFields: [String] { get }
+    /// The values of `keyFields`, in that order: the object's identity and sort key.
+    var naturalKey: [String] { get }
     /// How a person names the object, with identifiers quoted as PostgreSQL quotes them,
     /// e.g. `public.orders.status` or `public.orders:owner_can_read`.
     var path: String { get }

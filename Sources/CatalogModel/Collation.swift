@@ -25,4 +25,5 @@ public struct Collation: CatalogObject {
     }
 
     public var path: String { qualifiedName(schema, name) }
+    public var naturalKey: [String] { [schema, name] }
 }

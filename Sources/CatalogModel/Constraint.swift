@@ -26,4 +26,5 @@ public struct Constraint: CatalogObject {
 
     public var path: String { qualifiedName(schema, table) + ":" + quoteIdentifier(name) }
     public var parentRelation: RelationKey? { RelationKey(schema: schema, name: table) }
+    public var naturalKey: [String] { [schema, table, name] }
 }

@@ -28,4 +28,5 @@ public struct DefaultPrivilege: CatalogObject {
         let scope = schema.isEmpty ? "" : " in schema " + quoteIdentifier(schema)
         return "for role \(quoteIdentifier(role))\(scope): \(privilege) on \(objectType)s to \(grantee)"
     }
+    public var naturalKey: [String] { [role, schema, objectType, grantee, privilege] }
 }

@@ -23,4 +23,5 @@ public struct EventTrigger: CatalogObject {
     }
 
     public var path: String { quoteIdentifier(name) }
+    public var naturalKey: [String] { [name] }
 }

@@ -13,4 +13,5 @@ public struct Extension: CatalogObject {
     }
 
     public var path: String { quoteIdentifier(name) }
+    public var naturalKey: [String] { [name] }
 }

@@ -1,5 +1,10 @@
 /// Turns a catalog object into its ordered fields, by way of its `Codable` conformance, so the
 /// field list can never drift from the stored properties. Absent optionals produce no field.
+extension CatalogObject {
+    /// All fields, key fields included, in declaration order; absent optionals left out.
+    public var fields: [Field] { FieldEncoder.fields(of: self) }
+}
+
 enum FieldEncoder {
     static func fields<T: Encodable>(of value: T) -> [Field] {
         let encoder = FlatEncoder()
@@ -12,15 +17,19 @@ enum FieldEncoder {
 
 /// `camelCase` → `snake_case`, the field naming of snapshot columns and `show` output.
 func snakeCase(_ name: String) -> String {
-    var out = ""
-    for ch in name {
-        if ch.isUppercase {
-            out += "_" + ch.lowercased()
+    let bytes = name.utf8
+    guard bytes.contains(where: { $0 >= 65 && $0 <= 90 }) else { return name }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 4)
+    for b in bytes {
+        if b >= 65 && b <= 90 {
+            out.append(95)  // "_"
+            out.append(b + 32)
         } else {
-            out.append(ch)
+            out.append(b)
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }
 
 private final class FieldStorage {

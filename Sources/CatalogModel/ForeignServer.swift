@@ -23,4 +23,5 @@ public struct ForeignServer: CatalogObject {
     }
 
     public var path: String { quoteIdentifier(name) }
+    public var naturalKey: [String] { [name] }
 }

@@ -50,4 +50,5 @@ public struct Function: CatalogObject {
 
     public var path: String { qualifiedName(schema, name) + "(" + arguments + ")" }
     public var grantableID: String? { grantableObjectID("function", schema, quoteIdentifier(name) + "(" + arguments + ")") }
+    public var naturalKey: [String] { [schema, name, arguments] }
 }

@@ -33,4 +33,5 @@ public struct Index: CatalogObject {
 
     public var path: String { qualifiedName(schema, table) + ":" + quoteIdentifier(name) }
     public var parentRelation: RelationKey? { RelationKey(schema: schema, name: table) }
+    public var naturalKey: [String] { [schema, table, name] }
 }

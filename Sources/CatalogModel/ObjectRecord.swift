@@ -18,18 +18,9 @@ public struct ObjectRecord: Hashable, Sendable {
     public var attributes: [Field]
 
     public init<T: CatalogObject>(_ object: T) {
-        let fields = FieldEncoder.fields(of: object)
         let keyNames = T.keyFields
-        var key = Array(repeating: "", count: keyNames.count)
-        var attributes: [Field] = []
-        attributes.reserveCapacity(fields.count)
-        for field in fields {
-            if let i = keyNames.firstIndex(of: field.name) {
-                key[i] = field.value.display
-            } else {
-                attributes.append(field)
-            }
-        }
+        let key = object.naturalKey
+        let attributes = FieldEncoder.fields(of: object).filter { !keyNames.contains($0.name) }
         self.kind = T.kind
         self.key = key
         self.path = object.path
@@ -44,9 +35,4 @@ public struct ObjectRecord: Hashable, Sendable {
     public func value(of name: String) -> FieldValue? {
         attributes.first { $0.name == name }?.value
     }
-}
-
-extension CatalogObject {
-    /// This object's natural key values, in `keyFields` order.
-    public var naturalKey: [String] { ObjectRecord(self).key }
 }

@@ -67,4 +67,5 @@ public struct Privilege: CatalogObject {
         default: grantableObjectID("relation", schema, name)
         }
     }
+    public var naturalKey: [String] { [objectType, schema, name, column, grantee, privilege] }
 }

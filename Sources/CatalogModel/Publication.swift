@@ -18,4 +18,5 @@ public struct Publication: CatalogObject {
     }
 
     public var path: String { quoteIdentifier(name) }
+    public var naturalKey: [String] { [name] }
 }

@@ -17,4 +17,5 @@ public struct PublicationTable: CatalogObject {
 
     public var path: String { quoteIdentifier(publication) + ":" + qualifiedName(schema, table) }
     public var parentRelation: RelationKey? { RelationKey(schema: schema, name: table) }
+    public var naturalKey: [String] { [publication, schema, table] }
 }

@@ -56,4 +56,5 @@ public struct Relation: CatalogObject {
     /// Tables, partitioned tables and foreign tables hold rows; views do not.
     public var isTable: Bool { relationKind.hasSuffix("table") }
     public var grantableID: String? { grantableObjectID("relation", schema, name) }
+    public var naturalKey: [String] { [schema, name] }
 }

@@ -33,4 +33,5 @@ public struct Role: CatalogObject {
     }
 
     public var path: String { quoteIdentifier(name) }
+    public var naturalKey: [String] { [name] }
 }

@@ -17,4 +17,5 @@ public struct Rule: CatalogObject {
 
     public var path: String { qualifiedName(schema, table) + ":" + quoteIdentifier(name) }
     public var parentRelation: RelationKey? { RelationKey(schema: schema, name: table) }
+    public var naturalKey: [String] { [schema, table, name] }
 }

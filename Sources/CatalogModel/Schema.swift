@@ -14,4 +14,5 @@ public struct Schema: CatalogObject {
 
     public var path: String { quoteIdentifier(name) }
     public var grantableID: String? { grantableObjectID("schema", name, "") }
+    public var naturalKey: [String] { [name] }
 }

@@ -35,4 +35,5 @@ public struct Sequence: CatalogObject {
 
     public var path: String { qualifiedName(schema, name) }
     public var grantableID: String? { grantableObjectID("sequence", schema, name) }
+    public var naturalKey: [String] { [schema, name] }
 }

@@ -45,4 +45,5 @@ public struct TypeDefinition: CatalogObject {
 
     public var path: String { qualifiedName(schema, name) }
     public var grantableID: String? { grantableObjectID("type", schema, name) }
+    public var naturalKey: [String] { [schema, name] }
 }

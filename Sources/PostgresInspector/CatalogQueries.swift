@@ -398,4 +398,14 @@ struct CatalogQueries {
           WHERE \(userSchema) AND \(notFromExtension("pg_conversion", "o.oid"))
         """
     }
+
+    /// Every query a capture runs, in order (the applied-migrations query with all optional
+    /// columns): what a benchmark runs through psql to measure the floor of a capture.
+    var all: [String] {
+        [
+            schemas, extensions, collations, types, sequences, relations, columns, constraints, indexes, policies,
+            functions, triggers, rules, privileges, defaultPrivileges, publications, publicationTables, eventTriggers,
+            foreignServers, roles, migrationColumns, canReadMigrations, uncovered,
+        ]
+    }
 }

@@ -29,6 +29,14 @@ public struct Inspector: Sendable {
         self.statementTimeoutMilliseconds = statementTimeoutMilliseconds
     }
 
+    /// The SQL script a capture runs (transaction settings and every catalog query), for
+    /// measuring the server-side floor of a capture with psql.
+    public var captureScript: String {
+        let queries = CatalogQueries(excludedSchemas: excludedSchemas).all
+        return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\nSET LOCAL search_path = '';\n"
+            + queries.map { $0 + ";\n" }.joined() + "COMMIT;\n"
+    }
+
     /// Connects with `conninfo` and captures the catalog. `progress` is called with the name
     /// of each object kind before it is read.
     public func capture(

@@ -6,8 +6,10 @@ import SnapshotStore
 /// What one capture produced.
 public struct CaptureOutcome: Sendable {
     public var environment: String
-    /// The snapshot written, or the newest existing one when nothing changed.
-    public var snapshot: Snapshot
+    /// The metadata of the snapshot written, or of the newest existing one when nothing changed.
+    public var meta: SnapshotMeta
+    /// The path of that snapshot.
+    public var path: String
     /// False when the schema equalled the newest snapshot and nothing was written.
     public var written: Bool
     public var seconds: Double
@@ -54,10 +56,10 @@ public struct Capturer: Sendable {
         let library = SnapshotLibrary(folder: config.snapshotsPath)
         let fingerprint = Fingerprint.of(catalog)
         if !always, out == nil, let newest = try? library.newest(of: name),
-            let previous = try? SnapshotFile.read(newest), previous.meta.fingerprint == fingerprint
+            let previous = try? SnapshotFile.readMeta(newest), previous.fingerprint == fingerprint
         {
             return CaptureOutcome(
-                environment: name, snapshot: previous, written: false,
+                environment: name, meta: previous, path: newest, written: false,
                 seconds: Date().timeIntervalSince(start), warnings: server.warnings)
         }
         let path = out ?? library.path(for: name, at: start)
@@ -67,9 +69,9 @@ public struct Capturer: Sendable {
             environment: name, capturedAt: start, serverVersion: server.serverVersion, database: server.database,
             host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: fingerprint,
             objectCounts: [:], notCompared: [:])
-        let snapshot = try SnapshotFile.write(catalog, meta: meta, to: path)
+        let snapshot = try SnapshotFile.write(catalog, meta: meta, to: path, fingerprint: fingerprint)
         return CaptureOutcome(
-            environment: name, snapshot: snapshot, written: true,
+            environment: name, meta: snapshot.meta, path: path, written: true,
             seconds: Date().timeIntervalSince(start), warnings: server.warnings)
     }
 

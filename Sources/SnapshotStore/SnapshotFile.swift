@@ -1,6 +1,7 @@
 import CatalogModel
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Reads and writes snapshot files (SQLite, format version 1).
 ///
@@ -12,11 +13,12 @@ public enum SnapshotFile {
     /// The format version this build writes.
     public static let formatVersion = SnapshotSchema.formatVersion
 
-    /// Writes `catalog` with `meta` to `path`. The fingerprint and object counts in `meta` are
-    /// recomputed from the catalog. An existing file at `path` is replaced only if it is a
+    /// Writes `catalog` with `meta` to `path`. The object counts in `meta` are recomputed from
+    /// the catalog, and so is the fingerprint unless the caller passes the one it computed
+    /// with `Fingerprint.of(catalog)`. An existing file at `path` is replaced only if it is a
     /// snapshot.
     @discardableResult
-    public static func write(_ catalog: Catalog, meta: SnapshotMeta, to path: String) throws -> Snapshot {
+    public static func write(_ catalog: Catalog, meta: SnapshotMeta, to path: String, fingerprint: String? = nil) throws -> Snapshot {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDir) {
@@ -26,7 +28,7 @@ public enum SnapshotFile {
         let catalog = catalog.sorted()
         var meta = meta
         meta.formatVersion = formatVersion
-        meta.fingerprint = Fingerprint.of(catalog)
+        meta.fingerprint = fingerprint ?? Fingerprint.of(catalog)
         meta.objectCounts = Dictionary(uniqueKeysWithValues: catalog.counts.map { ($0.key.tableName, $0.value) })
         meta.notCompared = catalog.uncovered
 
@@ -212,8 +214,69 @@ public enum SnapshotFile {
         return (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:]
     }
 
-    private static func insert<T: CatalogObject & PersistableRecord>(_ objects: [T], _ db: Database) throws {
-        for object in objects { try object.insert(db) }
+    /// Inserts `objects` with one prepared statement: every column bound, NULL where a field is
+    /// absent. Binds through the SQLite C API: this loop runs once per captured object.
+    private static func insert<T: CatalogObject>(_ objects: [T], _ db: Database) throws {
+        guard !objects.isEmpty else { return }
+        let table = T.kind.tableName
+        let columns = try db.columns(in: table).map(\.name)
+        let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, Int32($0 + 1)) })
+        let statement = try db.makeStatement(
+            sql: "INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
+                + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
+        let handle = statement.sqliteStatement
+        for object in objects {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            for field in object.fields {
+                guard let i = position[field.name] else {
+                    throw StoreError.writeFailed(table, reason: "no column \(field.name) in table \(table)")
+                }
+                bind(field.value, at: i, handle)
+            }
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else {
+                throw StoreError.writeFailed(table, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
+        sqlite3_reset(handle)
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bind(_ value: FieldValue, at index: Int32, _ handle: OpaquePointer) {
+        switch value {
+        case .text(let s): sqlite3_bind_text(handle, index, s, -1, transient)
+        case .bool(let b): sqlite3_bind_int64(handle, index, b ? 1 : 0)
+        case .integer(let i): sqlite3_bind_int64(handle, index, i)
+        case .list(let l): sqlite3_bind_text(handle, index, jsonArray(l), -1, transient)
+        }
+    }
+
+    /// `["a","b"]`: a JSON array of strings, as GRDB decodes it back into `[String]`.
+    static func jsonArray(_ strings: [String]) -> String {
+        var out = "["
+        for (n, string) in strings.enumerated() {
+            if n > 0 { out += "," }
+            out += "\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        out += String(format: "\\u%04x", scalar.value)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
     }
 
     private static func fetch<T: CatalogObject & FetchableRecord & TableRecord>(_ db: Database, _ path: String) throws -> [T] {

@@ -1,13 +1,13 @@
 import CatalogModel
 import GRDB
 
-/// How a model type maps to its snapshot table: through its `Codable` conformance, with
-/// snake_case column names; lists are stored as JSON arrays.
-protocol StoredObject: CatalogObject, FetchableRecord, PersistableRecord {}
+/// How a model type is read from its snapshot table: through its `Codable` conformance, with
+/// snake_case column names; lists are stored as JSON arrays. (Writing goes through the model's
+/// `fields`, see `SnapshotFile.insert`.)
+protocol StoredObject: CatalogObject, FetchableRecord, TableRecord {}
 
 extension StoredObject {
     public static var databaseTableName: String { kind.tableName }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
 }
 

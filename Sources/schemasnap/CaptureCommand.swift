@@ -25,8 +25,10 @@ struct CaptureCommand: ParsableCommand {
     @Option(help: "The environment name recorded in the snapshot (with --url-env).") var name: String?
     @Option(help: "Write the snapshot here instead of snapshots/<env>/<time>.sqlite.") var out: String?
     @Flag(help: "Write a snapshot even when nothing changed since the newest one.") var always = false
+    @Flag(help: .hidden) var printQueries = false
 
     func validate() throws {
+        if printQueries { return }
         let modes = [env != nil, all, urlEnv != nil].filter { $0 }.count
         guard modes == 1 else {
             throw ValidationError("give exactly one of --env NAME, --all, or --url-env VAR --name NAME")
@@ -38,6 +40,11 @@ struct CaptureCommand: ParsableCommand {
     func run() throws {
         let config = try global.loadConfig()
         let capturer = Capturer(config: config)
+        if printQueries {
+            // For scripts/bench: the floor of a capture is these queries run through psql.
+            print(capturer.inspector.captureScript, terminator: "")
+            return
+        }
         if all {
             var failed = false
             for (name, result) in capturer.captureAll(always: always) {
@@ -67,12 +74,12 @@ struct CaptureCommand: ParsableCommand {
 
     private func report(_ outcome: CaptureOutcome) {
         for warning in outcome.warnings { Terminal.printError("warning: \(outcome.environment): \(warning)") }
-        let meta = outcome.snapshot.meta
+        let meta = outcome.meta
         let seconds = String(format: "%.2f", outcome.seconds)
         if outcome.written {
             let counts = ["relations", "columns", "policies", "functions"].map { "\(meta.objectCounts[$0] ?? 0) \($0)" }
             print(
-                "captured \(outcome.environment) → \(Terminal.displayPath(outcome.snapshot.path)) "
+                "captured \(outcome.environment) → \(Terminal.displayPath(outcome.path)) "
                     + "(fingerprint \(meta.shortFingerprint), \(counts.joined(separator: ", "))) in \(seconds) s")
         } else {
             print(

@@ -43,7 +43,7 @@ start_postgres() {
     --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$PG_SOCKET_DIR/initdb.log" 2>&1 \
     || { cat "$PG_SOCKET_DIR/initdb.log" >&2; return 2; }
   as_pg_user "$bin/pg_ctl" -D "$PG_SOCKET_DIR/data" -l "$PG_SOCKET_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $PG_SOCKET_DIR -p $PG_PORT -c fsync=off -c wal_level=logical -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses='' -k $PG_SOCKET_DIR -p $PG_PORT -c fsync=off -c wal_level=logical -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${PG_EXTRA_OPTS:-}" \
     start >/dev/null || { cat "$PG_SOCKET_DIR/server.log" >&2; return 2; }
   PG_CONNINFO="host=$PG_SOCKET_DIR port=$PG_PORT user=postgres password=$PG_PASSWORD"
   export PG_SOCKET_DIR PG_PORT PG_PASSWORD PG_CONNINFO

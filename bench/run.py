@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Benchmark runner: measures schemasnap against pg_dump, the bare catalog queries and migra.
+
+Called by scripts/bench, which starts the throwaway PostgreSQL and builds schemasnap. For each
+N it loads a base and a drifted database from generate_catalog.py, then measures wall time and
+peak RSS (of the measured process, from wait4) of each command, best of --repeat runs, prints a
+table and, unless --smoke, writes docs/benchmarks.md.
+"""
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run_measured(argv, stdout=subprocess.DEVNULL, env=None, ok=(0,)):
+    """Runs argv, returns (seconds, peak RSS in MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if code not in ok:
+        sys.exit(f"error: {' '.join(argv)} exited {code}: {err.strip()[:500]}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def best(n, argv, **kw):
+    runs = [run_measured(argv, **kw) for _ in range(n)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def psql(conninfo, *args, stdin=None):
+    done = subprocess.run(["psql", conninfo, "-q", "-X", "-v", "ON_ERROR_STOP=1", *args],
+                          input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        sys.exit(f"error: psql {' '.join(args)} failed: {done.stderr.decode(errors='replace').strip()[:500]}")
+
+
+def load(base, db, n, seed, drift):
+    psql(f"{base} dbname=postgres", "-c", f"DROP DATABASE IF EXISTS {db}")
+    psql(f"{base} dbname=postgres", "-c", f"CREATE DATABASE {db}")
+    conn = f"{base} dbname={db}"
+    psql(conn, "-f", os.path.join(ROOT, "supabase", "platform.sql"))
+    sql = subprocess.run([sys.executable, os.path.join(HERE, "generate_catalog.py"), str(n), "--seed", str(seed)]
+                         + (["--drift"] if drift else []), check=True, capture_output=True).stdout
+    start = time.perf_counter()
+    psql(conn, "-1", "-f", "-", stdin=sql)
+    return conn, time.perf_counter() - start
+
+
+def url(base, db):
+    parts = dict(p.split("=", 1) for p in base.split())
+    return f"postgresql://{parts['user']}:{parts['password']}@/{db}?host={parts['host']}&port={parts['port']}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--schemasnap", required=True)
+    ap.add_argument("--conninfo", required=True, help="keyword conninfo of the server, without dbname")
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--migra", default="", help="path of a migra executable, if installed")
+    ap.add_argument("--write", default="", help="write the Markdown report here")
+    ap.add_argument("--command", default="scripts/bench")
+    args = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="schemasnap-bench-")
+    rows = []
+    for n in [int(s) for s in args.sizes.split(",")]:
+        print(f"N = {n}: loading base and drifted databases…", file=sys.stderr)
+        base_conn, load_s = load(args.conninfo, f"bench_{n}", n, args.seed, False)
+        drift_conn, _ = load(args.conninfo, f"bench_{n}_drift", n, args.seed, True)
+        env = dict(os.environ, BENCH_BASE=base_conn, BENCH_DRIFT=drift_conn, NO_COLOR="1")
+        snap_a = os.path.join(work, f"base-{n}.sqlite")
+        snap_b = os.path.join(work, f"drift-{n}.sqlite")
+        tool = args.schemasnap
+        r = {"n": n, "load": load_s}
+        print(f"N = {n}: measuring…", file=sys.stderr)
+        r["capture"] = best(args.repeat, [tool, "capture", "--url-env", "BENCH_BASE", "--name", "bench", "--out", snap_a, "--always"], env=env)
+        run_measured([tool, "capture", "--url-env", "BENCH_DRIFT", "--name", "drift", "--out", snap_b, "--always"], env=env)
+        script = os.path.join(work, "queries.sql")
+        with open(script, "w") as f:
+            subprocess.run([tool, "capture", "--print-queries"], check=True, stdout=f)
+        r["floor"] = best(args.repeat, ["psql", base_conn, "-X", "-q", "-o", "/dev/null", "-f", script])
+        dump = os.path.join(work, f"dump-{n}.sql")
+        r["pg_dump"] = best(args.repeat, ["pg_dump", "--schema-only", "-f", dump, base_conn])
+        r["diff"] = best(args.repeat, [tool, "diff", snap_a, snap_b, "--format", "json"], env=env, ok=(0, 1))
+        r["diff_text"] = best(args.repeat, [tool, "diff", snap_a, snap_b], env=env, ok=(0, 1))
+        r["show"] = best(args.repeat, [tool, "show", snap_a], env=env)
+        r["snapshot_bytes"] = os.path.getsize(snap_a)
+        r["dump_bytes"] = os.path.getsize(dump)
+        findings = subprocess.run([tool, "diff", snap_a, snap_b, "--format", "json"], capture_output=True, env=env).stdout
+        r["findings"] = findings.count(b'"severity"')
+        if args.migra:
+            r["migra"] = run_measured([args.migra, "--unsafe", url(args.conninfo, f"bench_{n}"),
+                                       url(args.conninfo, f"bench_{n}_drift")], ok=(0, 2, 3))
+        rows.append(r)
+        print(f"N = {n}: done", file=sys.stderr)
+    report = render(rows, args)
+    print(report)
+    if args.write:
+        with open(args.write, "w") as f:
+            f.write(report)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def mib(b):
+    return f"{b / 1048576:.1f} MiB"
+
+
+def render(rows, args):
+    out = []
+    out.append("| N tables | capture | floor (queries via psql) | capture ÷ floor | pg_dump --schema-only | capture ÷ pg_dump "
+               "| diff (json) | diff peak RSS | diff (text) | show | migra (live) | migra ÷ diff | snapshot | pg_dump text |")
+    out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        migra = r.get("migra")
+        migra_time = f"{migra[0]:.1f} s" if migra else "not run"
+        migra_ratio = f"{migra[0] / r['diff'][0]:.0f}×" if migra else "—"
+        out.append(
+            f"| {r['n']:,} | {r['capture'][0]:.2f} s ({r['capture'][1]:.0f} MiB) | {r['floor'][0]:.2f} s "
+            f"| {r['capture'][0] / r['floor'][0]:.2f}× | {r['pg_dump'][0]:.2f} s | {r['capture'][0] / r['pg_dump'][0]:.2f}× "
+            f"| {r['diff'][0]:.2f} s | {r['diff'][1]:.0f} MiB | {r['diff_text'][0]:.2f} s | {r['show'][0]:.2f} s "
+            f"| {migra_time} | {migra_ratio} "
+            f"| {mib(r['snapshot_bytes'])} | {mib(r['dump_bytes'])} |")
+    if len(rows) >= 2:
+        a, b = rows[0], rows[-1]
+        out.append("")
+        out.append(f"Growth {a['n']:,} → {b['n']:,} tables ({b['n'] / a['n']:.0f}× the objects): capture "
+                   f"{b['capture'][0] / a['capture'][0]:.1f}×, diff {b['diff'][0] / a['diff'][0]:.1f}×, "
+                   f"floor {b['floor'][0] / a['floor'][0]:.1f}×, pg_dump {b['pg_dump'][0] / a['pg_dump'][0]:.1f}×.")
+    out.append("")
+    out.append("Findings in the drifted diff: " + ", ".join(f"{r['n']:,} tables → {r['findings']}" for r in rows) + ".")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    main()
