@@ -1,7 +1,18 @@
 /// A row of `supabase_migrations.schema_migrations`: a migration the database has applied.
 public struct AppliedMigration: CatalogObject {
     public static let kind = ObjectKind.appliedMigration
-    public static let keyFields = ["version"]
+    public static let keyCount = 1
+    public static let fieldSpecs = [
+        FieldSpec("version", .text),
+        FieldSpec("name", .text),
+        FieldSpec("statements_hash", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] { [.text(version), name.map(FieldValue.text), statementsHash.map(FieldValue.text)] }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(version: v.text(0), name: v.optionalText(1), statementsHash: v.optionalText(2))
+    }
     /// The version as text (14 digits by convention; 8 or 10 digits exist in the wild).
     public var version: String
     public var name: String?

@@ -7,20 +7,17 @@
 /// schemas give byte-identical text whatever the server, OIDs or capture time.
 public enum CanonicalText {
     public static func render(_ catalog: Catalog) -> String {
-        var out = ""
-        for record in catalog.records {
-            out += record.kind.rawValue
-            out += " "
-            out += record.path
-            out += "\n"
-            for field in record.attributes {
-                out += renderField(field)
-            }
-        }
+        String(decoding: bytes(catalog), as: UTF8.self)
+    }
+
+    /// The canonical text as UTF-8 bytes (what the fingerprint hashes).
+    public static func bytes(_ catalog: Catalog) -> [UInt8] {
+        var writer = Writer(catalog: catalog)
+        Catalog.visitKinds(&writer)
         if !catalog.uncovered.isEmpty {
-            out += "not compared: " + uncoveredSummary(catalog.uncovered) + "\n"
+            writer.append("not compared: " + uncoveredSummary(catalog.uncovered) + "\n")
         }
-        return out
+        return writer.out
     }
 
     /// `3 operators, 1 cast`, sorted by kind name.
@@ -28,13 +25,42 @@ public enum CanonicalText {
         uncovered.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
 
-    private static func renderField(_ field: Field) -> String {
-        let text = field.value.display
-        guard text.utf8.contains(10) else { return "  " + field.name + ": " + text + "\n" }
-        var out = "  \(field.name): |\n"
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += "    " + line + "\n"
+    private struct Writer: CatalogKindVisitor {
+        let catalog: Catalog
+        var out: [UInt8] = []
+
+        mutating func append(_ text: String) { out.append(contentsOf: text.utf8) }
+
+        mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+            let specs = T.fieldSpecs
+            let kindName = T.kind.rawValue + " "
+            for object in Catalog.canonical(catalog[keyPath: path]) {
+                append(kindName)
+                append(object.path)
+                out.append(10)
+                let values = object.fieldValues
+                for i in T.keyCount..<specs.count {
+                    guard let value = values[i] else { continue }
+                    appendField(specs[i].name, value.display)
+                }
+            }
         }
-        return out
+
+        private mutating func appendField(_ name: String, _ text: String) {
+            append("  ")
+            append(name)
+            guard text.utf8.contains(10) else {
+                append(": ")
+                append(text)
+                out.append(10)
+                return
+            }
+            append(": |\n")
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                append("    ")
+                out.append(contentsOf: line.utf8)
+                out.append(10)
+            }
+        }
     }
 }

@@ -30,81 +30,83 @@ public struct Catalog: Hashable, Sendable {
 
     public init() {}
 
-    /// Calls `body` with every kind's objects, in `ObjectKind` order.
-    public func forEachKind(_ body: (ObjectKind, [ObjectRecord]) -> Void) {
-        body(.schema, schemas.map(ObjectRecord.init))
-        body(.extension, extensions.map(ObjectRecord.init))
-        body(.collation, collations.map(ObjectRecord.init))
-        body(.type, types.map(ObjectRecord.init))
-        body(.sequence, sequences.map(ObjectRecord.init))
-        body(.relation, relations.map(ObjectRecord.init))
-        body(.column, columns.map(ObjectRecord.init))
-        body(.constraint, constraints.map(ObjectRecord.init))
-        body(.index, indexes.map(ObjectRecord.init))
-        body(.policy, policies.map(ObjectRecord.init))
-        body(.function, functions.map(ObjectRecord.init))
-        body(.trigger, triggers.map(ObjectRecord.init))
-        body(.rule, rules.map(ObjectRecord.init))
-        body(.privilege, privileges.map(ObjectRecord.init))
-        body(.defaultPrivilege, defaultPrivileges.map(ObjectRecord.init))
-        body(.publication, publications.map(ObjectRecord.init))
-        body(.publicationTable, publicationTables.map(ObjectRecord.init))
-        body(.eventTrigger, eventTriggers.map(ObjectRecord.init))
-        body(.foreignServer, foreignServers.map(ObjectRecord.init))
-        body(.role, roles.map(ObjectRecord.init))
-        body(.appliedMigration, appliedMigrations.map(ObjectRecord.init))
+    /// Calls `visitor.visit` once per object kind, in `ObjectKind` order, with the key path of
+    /// that kind's array: the one place that lists every kind, for code that treats all kinds
+    /// alike (sorting, canonical text, storage, diff).
+    public static func visitKinds<V: CatalogKindVisitor>(_ visitor: inout V) {
+        visitor.visit(\Catalog.schemas)
+        visitor.visit(\Catalog.extensions)
+        visitor.visit(\Catalog.collations)
+        visitor.visit(\Catalog.types)
+        visitor.visit(\Catalog.sequences)
+        visitor.visit(\Catalog.relations)
+        visitor.visit(\Catalog.columns)
+        visitor.visit(\Catalog.constraints)
+        visitor.visit(\Catalog.indexes)
+        visitor.visit(\Catalog.policies)
+        visitor.visit(\Catalog.functions)
+        visitor.visit(\Catalog.triggers)
+        visitor.visit(\Catalog.rules)
+        visitor.visit(\Catalog.privileges)
+        visitor.visit(\Catalog.defaultPrivileges)
+        visitor.visit(\Catalog.publications)
+        visitor.visit(\Catalog.publicationTables)
+        visitor.visit(\Catalog.eventTriggers)
+        visitor.visit(\Catalog.foreignServers)
+        visitor.visit(\Catalog.roles)
+        visitor.visit(\Catalog.appliedMigrations)
     }
 
     /// All objects as records, in canonical order (kind, then natural key).
     public var records: [ObjectRecord] {
-        var all: [ObjectRecord] = []
-        forEachKind { _, records in all += records.sorted { $0.key.lexicographicallyPrecedes($1.key) } }
-        return all
+        struct Collect: CatalogKindVisitor {
+            let catalog: Catalog
+            var records: [ObjectRecord] = []
+            mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+                records += Catalog.canonical(catalog[keyPath: path]).map(ObjectRecord.init)
+            }
+        }
+        var collect = Collect(catalog: self)
+        Catalog.visitKinds(&collect)
+        return collect.records
     }
 
     /// How many objects of each kind the catalog holds.
     public var counts: [ObjectKind: Int] {
-        [
-            .schema: schemas.count, .extension: extensions.count, .collation: collations.count, .type: types.count,
-            .sequence: sequences.count, .relation: relations.count, .column: columns.count,
-            .constraint: constraints.count, .index: indexes.count, .policy: policies.count,
-            .function: functions.count, .trigger: triggers.count, .rule: rules.count, .privilege: privileges.count,
-            .defaultPrivilege: defaultPrivileges.count, .publication: publications.count,
-            .publicationTable: publicationTables.count, .eventTrigger: eventTriggers.count,
-            .foreignServer: foreignServers.count, .role: roles.count, .appliedMigration: appliedMigrations.count,
-        ]
+        struct Count: CatalogKindVisitor {
+            let catalog: Catalog
+            var counts: [ObjectKind: Int] = [:]
+            mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+                counts[T.kind] = catalog[keyPath: path].count
+            }
+        }
+        var count = Count(catalog: self)
+        Catalog.visitKinds(&count)
+        return count.counts
     }
 
     /// The same catalog with every array in canonical order.
     public func sorted() -> Catalog {
-        var c = self
-        c.schemas = Self.canonical(schemas)
-        c.extensions = Self.canonical(extensions)
-        c.collations = Self.canonical(collations)
-        c.types = Self.canonical(types)
-        c.sequences = Self.canonical(sequences)
-        c.relations = Self.canonical(relations)
-        c.columns = Self.canonical(columns)
-        c.constraints = Self.canonical(constraints)
-        c.indexes = Self.canonical(indexes)
-        c.policies = Self.canonical(policies)
-        c.functions = Self.canonical(functions)
-        c.triggers = Self.canonical(triggers)
-        c.rules = Self.canonical(rules)
-        c.privileges = Self.canonical(privileges)
-        c.defaultPrivileges = Self.canonical(defaultPrivileges)
-        c.publications = Self.canonical(publications)
-        c.publicationTables = Self.canonical(publicationTables)
-        c.eventTriggers = Self.canonical(eventTriggers)
-        c.foreignServers = Self.canonical(foreignServers)
-        c.roles = Self.canonical(roles)
-        c.appliedMigrations = Self.canonical(appliedMigrations)
-        return c
+        struct Sort: CatalogKindVisitor {
+            var catalog: Catalog
+            mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+                catalog[keyPath: path] = Catalog.canonical(catalog[keyPath: path])
+            }
+        }
+        var sort = Sort(catalog: self)
+        Catalog.visitKinds(&sort)
+        return sort.catalog
     }
 
-    private static func canonical<T: CatalogObject>(_ objects: [T]) -> [T] {
-        objects.map { ($0.naturalKey, $0) }
-            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
-            .map(\.1)
+    /// `objects` sorted by natural key; returned as is when already sorted (the usual case).
+    static func canonical<T: CatalogObject>(_ objects: [T]) -> [T] {
+        let keys = objects.map(\.naturalKey)
+        if zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) { return objects }
+        return zip(keys, objects).sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
+}
+
+/// Code that handles every object kind the same way; see `Catalog.visitKinds`.
+public protocol CatalogKindVisitor {
+    mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>)
 }

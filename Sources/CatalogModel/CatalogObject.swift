@@ -1,16 +1,21 @@
 /// A catalog object that schemasnap captures, stores, prints and diffs.
 ///
 /// Every object is identified by its natural key (schema, table, name…), never by an OID, so
-/// two databases built from the same SQL produce equal objects. The stored properties, in
-/// declaration order, are the object's fields: the snapshot file stores one column per field,
-/// `show` prints one line per field, and `diff` compares them field by field. Field names are
-/// the property names in snake_case.
-public protocol CatalogObject: Codable, Hashable, Sendable {
+/// two databases built from the same SQL produce equal objects. `fieldSpecs` lists its fields:
+/// the snapshot file stores one column per field, `show` prints one line per field, and
+/// `diff` compares them field by field.
+public protocol CatalogObject: Hashable, Sendable {
     /// The kind of object, which also names its snapshot table.
     static var kind: ObjectKind { get }
-    /// The names of the fields (snake_case) that form the natural key, in sort order.
-    static var keyFields: [String] { get }
-    /// The values of `keyFields`, in that order: the object's identity and sort key.
+    /// Every field in column order, the key fields first.
+    static var fieldSpecs: [FieldSpec] { get }
+    /// How many of `fieldSpecs`, from the first, form the natural key.
+    static var keyCount: Int { get }
+    /// The value of every field in `fieldSpecs` order; nil where absent.
+    var fieldValues: [FieldValue?] { get }
+    /// An object from values in `fieldSpecs` order, as the snapshot store reads them.
+    init(fieldValues: FieldValues)
+    /// The values of the key fields, in order: the object's identity and sort key.
     var naturalKey: [String] { get }
     /// How a person names the object, with identifiers quoted as PostgreSQL quotes them,
     /// e.g. `public.orders.status` or `public.orders:owner_can_read`.

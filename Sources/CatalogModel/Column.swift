@@ -1,7 +1,35 @@
 /// A column of a relation.
 public struct Column: CatalogObject {
     public static let kind = ObjectKind.column
-    public static let keyFields = ["schema", "table", "name"]
+    public static let keyCount = 3
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("table", .text),
+        FieldSpec("name", .text),
+        FieldSpec("position", .integer),
+        FieldSpec("type", .text),
+        FieldSpec("not_null", .bool),
+        FieldSpec("default_value", .text),
+        FieldSpec("identity", .text),
+        FieldSpec("generated", .text),
+        FieldSpec("collation", .text),
+        FieldSpec("comment", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [
+            .text(schema), .text(table), .text(name), .integer(Int64(position)), .text(type), .bool(notNull),
+            defaultValue.map(FieldValue.text), identity.map(FieldValue.text), generated.map(FieldValue.text),
+            collation.map(FieldValue.text), comment.map(FieldValue.text),
+        ]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            schema: v.text(0), table: v.text(1), name: v.text(2), position: Int(v.integer(3)), type: v.text(4),
+            notNull: v.bool(5), defaultValue: v.optionalText(6), identity: v.optionalText(7), generated: v.optionalText(8),
+            collation: v.optionalText(9), comment: v.optionalText(10))
+    }
     public var schema: String
     public var table: String
     public var name: String

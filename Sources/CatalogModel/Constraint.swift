@@ -1,7 +1,28 @@
 /// A table constraint: primary key, foreign key, unique, check or exclusion.
 public struct Constraint: CatalogObject {
     public static let kind = ObjectKind.constraint
-    public static let keyFields = ["schema", "table", "name"]
+    public static let keyCount = 3
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("table", .text),
+        FieldSpec("name", .text),
+        FieldSpec("constraint_type", .text),
+        FieldSpec("definition", .text),
+        FieldSpec("referenced_table", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [
+            .text(schema), .text(table), .text(name), .text(constraintType), .text(definition),
+            referencedTable.map(FieldValue.text),
+        ]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            schema: v.text(0), table: v.text(1), name: v.text(2), constraintType: v.text(3), definition: v.text(4),
+            referencedTable: v.optionalText(5))
+    }
     public var schema: String
     public var table: String
     public var name: String

@@ -1,7 +1,24 @@
 /// A database-wide event trigger (`CREATE EVENT TRIGGER`).
 public struct EventTrigger: CatalogObject {
     public static let kind = ObjectKind.eventTrigger
-    public static let keyFields = ["name"]
+    public static let keyCount = 1
+    public static let fieldSpecs = [
+        FieldSpec("name", .text),
+        FieldSpec("event", .text),
+        FieldSpec("tags", .list),
+        FieldSpec("function", .text),
+        FieldSpec("enabled", .text),
+        FieldSpec("owner", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [.text(name), .text(event), tags.map(FieldValue.list), .text(function), .text(enabled), .text(owner)]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            name: v.text(0), event: v.text(1), tags: v.optionalList(2), function: v.text(3), enabled: v.text(4), owner: v.text(5))
+    }
     public var name: String
     /// `ddl_command_start`, `ddl_command_end`, `sql_drop` or `table_rewrite`.
     public var event: String

@@ -1,7 +1,18 @@
 /// An installed extension (`CREATE EXTENSION`). Objects it owns are not captured.
 public struct Extension: CatalogObject {
     public static let kind = ObjectKind.extension
-    public static let keyFields = ["name"]
+    public static let keyCount = 1
+    public static let fieldSpecs = [
+        FieldSpec("name", .text),
+        FieldSpec("version", .text),
+        FieldSpec("schema", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] { [.text(name), .text(version), .text(schema)] }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(name: v.text(0), version: v.text(1), schema: v.text(2))
+    }
     public var name: String
     public var version: String
     public var schema: String

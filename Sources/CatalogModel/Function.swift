@@ -1,7 +1,40 @@
 /// A function, procedure, aggregate or window function, identified by its argument types.
 public struct Function: CatalogObject {
     public static let kind = ObjectKind.function
-    public static let keyFields = ["schema", "name", "arguments"]
+    public static let keyCount = 3
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("name", .text),
+        FieldSpec("arguments", .text),
+        FieldSpec("function_kind", .text),
+        FieldSpec("result", .text),
+        FieldSpec("language", .text),
+        FieldSpec("volatility", .text),
+        FieldSpec("security_definer", .bool),
+        FieldSpec("strict", .bool),
+        FieldSpec("leakproof", .bool),
+        FieldSpec("parallel", .text),
+        FieldSpec("config", .list),
+        FieldSpec("body", .text),
+        FieldSpec("owner", .text),
+        FieldSpec("comment", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [
+            .text(schema), .text(name), .text(arguments), .text(functionKind), result.map(FieldValue.text), .text(language),
+            .text(volatility), .bool(securityDefiner), .bool(strict), .bool(leakproof), .text(parallel),
+            config.map(FieldValue.list), body.map(FieldValue.text), .text(owner), comment.map(FieldValue.text),
+        ]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            schema: v.text(0), name: v.text(1), arguments: v.text(2), functionKind: v.text(3), result: v.optionalText(4),
+            language: v.text(5), volatility: v.text(6), securityDefiner: v.bool(7), strict: v.bool(8), leakproof: v.bool(9),
+            parallel: v.text(10), config: v.optionalList(11), body: v.optionalText(12), owner: v.text(13),
+            comment: v.optionalText(14))
+    }
     public var schema: String
     public var name: String
     /// `pg_get_function_identity_arguments`, e.g. `user_id uuid, amount numeric`.

@@ -14,11 +14,10 @@ public func qualifiedName(_ schema: String, _ name: String) -> String {
 }
 
 private func isSafeIdentifier(_ name: String) -> Bool {
-    guard let first = name.unicodeScalars.first else { return false }
-    guard first == "_" || ("a"..."z").contains(first) else { return false }
-    for scalar in name.unicodeScalars {
-        let ok = scalar == "_" || scalar == "$" || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
-        if !ok { return false }
+    var bytes = name.utf8.makeIterator()
+    guard let first = bytes.next(), first == 95 || (97...122).contains(first) else { return false }  // _ a-z
+    while let b = bytes.next() {
+        guard b == 95 || b == 36 || (97...122).contains(b) || (48...57).contains(b) else { return false }  // _ $ a-z 0-9
     }
     return !reservedKeywords.contains(name)
 }

@@ -1,7 +1,31 @@
 /// An index, including those that back primary key and unique constraints.
 public struct Index: CatalogObject {
     public static let kind = ObjectKind.index
-    public static let keyFields = ["schema", "table", "name"]
+    public static let keyCount = 3
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("table", .text),
+        FieldSpec("name", .text),
+        FieldSpec("definition", .text),
+        FieldSpec("unique", .bool),
+        FieldSpec("primary", .bool),
+        FieldSpec("predicate", .text),
+        FieldSpec("valid", .bool),
+        FieldSpec("constraint_name", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [
+            .text(schema), .text(table), .text(name), .text(definition), .bool(unique), .bool(primary),
+            predicate.map(FieldValue.text), .bool(valid), constraintName.map(FieldValue.text),
+        ]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3), unique: v.bool(4), primary: v.bool(5),
+            predicate: v.optionalText(6), valid: v.bool(7), constraintName: v.optionalText(8))
+    }
     public var schema: String
     public var table: String
     public var name: String

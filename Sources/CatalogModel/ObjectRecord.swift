@@ -18,14 +18,19 @@ public struct ObjectRecord: Hashable, Sendable {
     public var attributes: [Field]
 
     public init<T: CatalogObject>(_ object: T) {
-        let keyNames = T.keyFields
         let key = object.naturalKey
-        let attributes = FieldEncoder.fields(of: object).filter { !keyNames.contains($0.name) }
+        let specs = T.fieldSpecs
+        let values = object.fieldValues
+        var attributes: [Field] = []
+        attributes.reserveCapacity(specs.count - T.keyCount)
+        for i in T.keyCount..<specs.count {
+            if let value = values[i] { attributes.append(Field(name: specs[i].name, value: value)) }
+        }
         self.kind = T.kind
         self.key = key
         self.path = object.path
         self.parentRelation = object.parentRelation
-        self.schema = keyNames.firstIndex(of: "schema").map { key[$0] } ?? (T.kind == .schema ? key.first : nil)
+        self.schema = object.schemaName
         self.attributes = attributes
         self.grantableID = object.grantableID
         self.grantedObjectID = (object as? Privilege)?.grantedObjectID
@@ -35,4 +40,14 @@ public struct ObjectRecord: Hashable, Sendable {
     public func value(of name: String) -> FieldValue? {
         attributes.first { $0.name == name }?.value
     }
+}
+
+extension CatalogObject {
+    /// Index of the `schema` key field, if the kind has one.
+    public static var schemaKeyIndex: Int? {
+        kind == .schema ? 0 : fieldSpecs.prefix(keyCount).firstIndex { $0.name == "schema" }
+    }
+
+    /// The schema the object lives in, for kinds that live in one (a schema: itself).
+    public var schemaName: String? { Self.schemaKeyIndex.map { naturalKey[$0] } }
 }

@@ -1,7 +1,30 @@
 /// A row-level security policy (`CREATE POLICY`).
 public struct Policy: CatalogObject {
     public static let kind = ObjectKind.policy
-    public static let keyFields = ["schema", "table", "name"]
+    public static let keyCount = 3
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("table", .text),
+        FieldSpec("name", .text),
+        FieldSpec("command", .text),
+        FieldSpec("permissive", .bool),
+        FieldSpec("roles", .list),
+        FieldSpec("using", .text),
+        FieldSpec("with_check", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [
+            .text(schema), .text(table), .text(name), .text(command), .bool(permissive), .list(roles), using.map(FieldValue.text),
+            withCheck.map(FieldValue.text),
+        ]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            schema: v.text(0), table: v.text(1), name: v.text(2), command: v.text(3), permissive: v.bool(4), roles: v.list(5),
+            using: v.optionalText(6), withCheck: v.optionalText(7))
+    }
     public var schema: String
     public var table: String
     public var name: String

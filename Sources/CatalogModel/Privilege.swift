@@ -5,7 +5,26 @@
 /// implicit privileges are left out: ownership is captured on the object itself.
 public struct Privilege: CatalogObject {
     public static let kind = ObjectKind.privilege
-    public static let keyFields = ["object_type", "schema", "name", "column", "grantee", "privilege"]
+    public static let keyCount = 6
+    public static let fieldSpecs = [
+        FieldSpec("object_type", .text),
+        FieldSpec("schema", .text),
+        FieldSpec("name", .text),
+        FieldSpec("column", .text),
+        FieldSpec("grantee", .text),
+        FieldSpec("privilege", .text),
+        FieldSpec("grantable", .bool),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [.text(objectType), .text(schema), .text(name), .text(column), .text(grantee), .text(privilege), .bool(grantable)]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            objectType: v.text(0), schema: v.text(1), name: v.text(2), column: v.text(3), grantee: v.text(4),
+            privilege: v.text(5), grantable: v.bool(6))
+    }
     /// `table`, `view`, `materialized view`, `foreign table`, `sequence`, `function`,
     /// `procedure`, `schema`, `type` or `column`.
     public var objectType: String

@@ -1,7 +1,19 @@
 /// A table that a publication lists explicitly.
 public struct PublicationTable: CatalogObject {
     public static let kind = ObjectKind.publicationTable
-    public static let keyFields = ["publication", "schema", "table"]
+    public static let keyCount = 3
+    public static let fieldSpecs = [
+        FieldSpec("publication", .text),
+        FieldSpec("schema", .text),
+        FieldSpec("table", .text),
+        FieldSpec("row_filter", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] { [.text(publication), .text(schema), .text(table), rowFilter.map(FieldValue.text)] }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(publication: v.text(0), schema: v.text(1), table: v.text(2), rowFilter: v.optionalText(3))
+    }
     public var publication: String
     public var schema: String
     public var table: String

@@ -1,7 +1,41 @@
 /// A table, partitioned table, view, materialized view or foreign table.
 public struct Relation: CatalogObject {
     public static let kind = ObjectKind.relation
-    public static let keyFields = ["schema", "name"]
+    public static let keyCount = 2
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("name", .text),
+        FieldSpec("relation_kind", .text),
+        FieldSpec("persistence", .text),
+        FieldSpec("rls_enabled", .bool),
+        FieldSpec("rls_forced", .bool),
+        FieldSpec("partition_key", .text),
+        FieldSpec("partition_bound", .text),
+        FieldSpec("partition_of", .text),
+        FieldSpec("view_definition", .text),
+        FieldSpec("options", .list),
+        FieldSpec("foreign_server", .text),
+        FieldSpec("replica_identity", .text),
+        FieldSpec("owner", .text),
+        FieldSpec("comment", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [
+            .text(schema), .text(name), .text(relationKind), .text(persistence), .bool(rlsEnabled), .bool(rlsForced),
+            partitionKey.map(FieldValue.text), partitionBound.map(FieldValue.text), partitionOf.map(FieldValue.text),
+            viewDefinition.map(FieldValue.text), options.map(FieldValue.list), foreignServer.map(FieldValue.text),
+            .text(replicaIdentity), .text(owner), comment.map(FieldValue.text),
+        ]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            schema: v.text(0), name: v.text(1), relationKind: v.text(2), persistence: v.text(3), rlsEnabled: v.bool(4),
+            rlsForced: v.bool(5), partitionKey: v.optionalText(6), partitionBound: v.optionalText(7),
+            partitionOf: v.optionalText(8), viewDefinition: v.optionalText(9), options: v.optionalList(10),
+            foreignServer: v.optionalText(11), replicaIdentity: v.text(12), owner: v.text(13), comment: v.optionalText(14))
+    }
     public var schema: String
     public var name: String
     /// `table`, `partitioned table`, `view`, `materialized view` or `foreign table`.

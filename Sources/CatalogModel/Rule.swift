@@ -1,7 +1,19 @@
 /// A rewrite rule (`CREATE RULE`); a view's own `_RETURN` rule is its definition instead.
 public struct Rule: CatalogObject {
     public static let kind = ObjectKind.rule
-    public static let keyFields = ["schema", "table", "name"]
+    public static let keyCount = 3
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("table", .text),
+        FieldSpec("name", .text),
+        FieldSpec("definition", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] { [.text(schema), .text(table), .text(name), .text(definition)] }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3))
+    }
     public var schema: String
     public var table: String
     public var name: String

@@ -1,7 +1,18 @@
 /// A namespace (`CREATE SCHEMA`).
 public struct Schema: CatalogObject {
     public static let kind = ObjectKind.schema
-    public static let keyFields = ["name"]
+    public static let keyCount = 1
+    public static let fieldSpecs = [
+        FieldSpec("name", .text),
+        FieldSpec("owner", .text),
+        FieldSpec("comment", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] { [.text(name), .text(owner), comment.map(FieldValue.text)] }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(name: v.text(0), owner: v.text(1), comment: v.optionalText(2))
+    }
     public var name: String
     public var owner: String
     public var comment: String?

@@ -2,7 +2,34 @@
 /// Sequences behind identity columns are part of the column, not captured here.
 public struct Sequence: CatalogObject {
     public static let kind = ObjectKind.sequence
-    public static let keyFields = ["schema", "name"]
+    public static let keyCount = 2
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("name", .text),
+        FieldSpec("data_type", .text),
+        FieldSpec("start", .integer),
+        FieldSpec("increment", .integer),
+        FieldSpec("min_value", .integer),
+        FieldSpec("max_value", .integer),
+        FieldSpec("cache", .integer),
+        FieldSpec("cycle", .bool),
+        FieldSpec("owned_by", .text),
+        FieldSpec("owner", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [
+            .text(schema), .text(name), .text(dataType), .integer(start), .integer(increment), .integer(minValue),
+            .integer(maxValue), .integer(cache), .bool(cycle), ownedBy.map(FieldValue.text), .text(owner),
+        ]
+    }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(
+            schema: v.text(0), name: v.text(1), dataType: v.text(2), start: v.integer(3), increment: v.integer(4),
+            minValue: v.integer(5), maxValue: v.integer(6), cache: v.integer(7), cycle: v.bool(8), ownedBy: v.optionalText(9),
+            owner: v.text(10))
+    }
     public var schema: String
     public var name: String
     public var dataType: String

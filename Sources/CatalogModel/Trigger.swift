@@ -1,7 +1,20 @@
 /// A trigger on a table or view (internal constraint triggers are left out).
 public struct Trigger: CatalogObject {
     public static let kind = ObjectKind.trigger
-    public static let keyFields = ["schema", "table", "name"]
+    public static let keyCount = 3
+    public static let fieldSpecs = [
+        FieldSpec("schema", .text),
+        FieldSpec("table", .text),
+        FieldSpec("name", .text),
+        FieldSpec("definition", .text),
+        FieldSpec("enabled", .text),
+    ]
+
+    public var fieldValues: [FieldValue?] { [.text(schema), .text(table), .text(name), .text(definition), .text(enabled)] }
+
+    public init(fieldValues v: FieldValues) {
+        self.init(schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3), enabled: v.text(4))
+    }
     public var schema: String
     public var table: String
     public var name: String

@@ -3,58 +3,151 @@ import CatalogModel
 /// Compares two catalogs: `source` is the reference (say staging), `target` the one under
 /// review (say production).
 ///
-/// Objects are matched by natural key through hash maps, so the work is linear in the number
-/// of objects. The result is ordered by object kind, then natural key, then attribute order.
-/// Objects inside a relation that is missing on one side are folded into that relation's
-/// finding (`Change.contents`) rather than reported one by one.
+/// Objects are matched by natural key through hash maps, and equal objects are recognised by
+/// comparing their field values, so the work is linear in the number of objects. The result
+/// is ordered by object kind, then natural key, then attribute order. Objects inside a
+/// relation that is missing on one side, and grants on a missing object, are folded into that
+/// object's finding (`Change.contents`) rather than reported one by one.
 public enum Differ {
     public static func diff(source: Catalog, target: Catalog, options: DiffOptions = DiffOptions()) -> [Change] {
-        let sourceRecords = recordsByKind(source)
-        let targetRecords = recordsByKind(target)
-        let scope = Scope(options: options, source: sourceRecords, target: targetRecords)
-        let sourceRelations = Set(sourceRecords[.relation, default: []].filter(scope.includes).map(relationKey))
-        let targetRelations = Set(targetRecords[.relation, default: []].filter(scope.includes).map(relationKey))
-        let missingRelations = sourceRelations.subtracting(targetRelations)
-        let extraRelations = targetRelations.subtracting(sourceRelations)
-        let missingGrantables = grantables(sourceRecords, scope).subtracting(grantables(targetRecords, scope))
-        let extraGrantables = grantables(targetRecords, scope).subtracting(grantables(sourceRecords, scope))
-        let rules = SeverityRules(criticalSchemas: options.criticalSchemas)
+        let scope = Scope(options: options, source: source, target: target)
+        let sourceContainers = Containers(source, scope)
+        let targetContainers = Containers(target, scope)
+        var differ = KindDiffer(
+            source: source, target: target, scope: scope, rules: SeverityRules(criticalSchemas: options.criticalSchemas),
+            missing: sourceContainers.subtracting(targetContainers), extra: targetContainers.subtracting(sourceContainers))
+        Catalog.visitKinds(&differ)
+        return differ.finish()
+    }
+}
 
-        var changes: [Change] = []
-        // Findings of missing (extra) containers, by relation or grantable identity, and what
-        // was folded into each.
-        var missingIndex: [String: Int] = [:]
-        var extraIndex: [String: Int] = [:]
-        var missingContents: [String: [ObjectKind: Int]] = [:]
-        var extraContents: [String: [ObjectKind: Int]] = [:]
+/// Relations and grantable objects of one side that take part in the diff.
+struct Containers {
+    var relations: Set<RelationKey> = []
+    var grantables: Set<String> = []
 
-        for kind in ObjectKind.allCases where kind != .role || options.compareRoles {
-            let sourceList = sourceRecords[kind, default: []].filter(scope.includes)
-            let targetList = targetRecords[kind, default: []].filter(scope.includes)
-            let targetByKey = Dictionary(targetList.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-            let sourceKeys = Set(sourceList.map(\.key))
+    init(_ catalog: Catalog, _ scope: Scope) {
+        relations = Set(catalog.relations.filter(scope.includes).map(\.key))
+        for relation in catalog.relations where scope.includes(relation) { grantables.insert(relation.grantableID!) }
+        add(catalog.schemas, scope)
+        add(catalog.types, scope)
+        add(catalog.sequences, scope)
+        add(catalog.functions, scope)
+    }
 
-            for record in sourceList {
-                if let container = container(of: record, among: missingRelations, missingGrantables) {
-                    missingContents[container, default: [:]][kind, default: 0] += 1
-                    continue
-                }
-                guard let other = targetByKey[record.key] else {
-                    for id in containerIDs(record) { missingIndex[id] = changes.count }
-                    changes.append(change(record, .missingInTarget, severity: rules.missing(record)))
-                    continue
-                }
-                changes += compare(record, other, scope: scope, rules: rules)
-            }
-            for record in targetList where !sourceKeys.contains(record.key) {
-                if let container = container(of: record, among: extraRelations, extraGrantables) {
-                    extraContents[container, default: [:]][kind, default: 0] += 1
-                    continue
-                }
-                for id in containerIDs(record) { extraIndex[id] = changes.count }
-                changes.append(change(record, .onlyInTarget, severity: rules.onlyInTarget(record)))
-            }
+    private init() {}
+
+    private mutating func add<T: CatalogObject>(_ objects: [T], _ scope: Scope) {
+        for object in objects where scope.includes(object) {
+            if let id = object.grantableID { grantables.insert(id) }
         }
+    }
+
+    func subtracting(_ other: Containers) -> Containers {
+        var result = Containers()
+        result.relations = relations.subtracting(other.relations)
+        result.grantables = grantables.subtracting(other.grantables)
+        return result
+    }
+
+    /// The container `object` folds into when that container is missing (or extra) itself.
+    func container<T: CatalogObject>(of object: T) -> String? {
+        if let privilege = object as? Privilege, grantables.contains(privilege.grantedObjectID) {
+            return privilege.grantedObjectID
+        }
+        if T.kind != .relation, let parent = object.parentRelation, relations.contains(parent) {
+            return Containers.id(parent)
+        }
+        return nil
+    }
+
+    /// The identities under which a missing (or extra) object collects folded objects.
+    static func ids<T: CatalogObject>(of object: T) -> [String] {
+        var ids: [String] = []
+        if let relation = object as? Relation { ids.append(id(relation.key)) }
+        if let id = object.grantableID { ids.append(id) }
+        return ids
+    }
+
+    static func id(_ key: RelationKey) -> String { "rel\u{1F}" + key.schema + "\u{1F}" + key.name }
+}
+
+/// Diffs one kind at a time (see `Catalog.visitKinds`), collecting changes in order.
+struct KindDiffer: CatalogKindVisitor {
+    let source: Catalog
+    let target: Catalog
+    let scope: Scope
+    let rules: SeverityRules
+    let missing: Containers
+    let extra: Containers
+    private var changes: [Change] = []
+    private var missingIndex: [String: Int] = [:]
+    private var extraIndex: [String: Int] = [:]
+    private var missingContents: [String: [ObjectKind: Int]] = [:]
+    private var extraContents: [String: [ObjectKind: Int]] = [:]
+
+    init(source: Catalog, target: Catalog, scope: Scope, rules: SeverityRules, missing: Containers, extra: Containers) {
+        self.source = source
+        self.target = target
+        self.scope = scope
+        self.rules = rules
+        self.missing = missing
+        self.extra = extra
+    }
+
+    mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+        guard T.kind != .role || scope.options.compareRoles else { return }
+        let sourceObjects = source[keyPath: path].filter(scope.includes)
+        let targetObjects = target[keyPath: path].filter(scope.includes)
+        var targetIndex: [[String]: Int] = [:]
+        targetIndex.reserveCapacity(targetObjects.count)
+        for (i, object) in targetObjects.enumerated() { targetIndex[object.naturalKey] = i }
+        var matched = [Bool](repeating: false, count: targetObjects.count)
+
+        for object in sourceObjects {
+            if let container = missing.container(of: object) {
+                missingContents[container, default: [:]][T.kind, default: 0] += 1
+                continue
+            }
+            guard let j = targetIndex[object.naturalKey] else {
+                for id in Containers.ids(of: object) { missingIndex[id] = changes.count }
+                let record = ObjectRecord(object)
+                changes.append(Change(record, .missingInTarget, severity: rules.missing(record)))
+                continue
+            }
+            matched[j] = true
+            let a = object.fieldValues
+            let b = targetObjects[j].fieldValues
+            if a != b { compare(object, a, b) }
+        }
+        for (j, object) in targetObjects.enumerated() where !matched[j] {
+            if let container = extra.container(of: object) {
+                extraContents[container, default: [:]][T.kind, default: 0] += 1
+                continue
+            }
+            for id in Containers.ids(of: object) { extraIndex[id] = changes.count }
+            let record = ObjectRecord(object)
+            changes.append(Change(record, .onlyInTarget, severity: rules.onlyInTarget(record)))
+        }
+    }
+
+    /// One change per attribute that differs, in field order.
+    private mutating func compare<T: CatalogObject>(_ object: T, _ a: [FieldValue?], _ b: [FieldValue?]) {
+        let record = ObjectRecord(object)
+        let specs = T.fieldSpecs
+        for i in T.keyCount..<specs.count where a[i] != b[i] {
+            let name = specs[i].name
+            guard scope.comparesAttribute(name, of: record) else { continue }
+            var change = Change(record, .changed, severity: rules.changed(record, attribute: name, from: a[i], to: b[i]))
+            change.attribute = name
+            change.sourceValue = a[i]?.display
+            change.targetValue = b[i]?.display
+            changes.append(change)
+        }
+    }
+
+    /// The changes, with folded objects counted into their containers' findings.
+    mutating func finish() -> [Change] {
         for (id, contents) in missingContents {
             if let i = missingIndex[id] { changes[i].contents.merge(contents, uniquingKeysWith: +) }
         }
@@ -63,58 +156,15 @@ public enum Differ {
         }
         return changes
     }
+}
 
-    private static func grantables(_ records: [ObjectKind: [ObjectRecord]], _ scope: Scope) -> Set<String> {
-        var ids = Set<String>()
-        for kind in [ObjectKind.schema, .type, .sequence, .relation, .function] {
-            for record in records[kind, default: []] where scope.includes(record) {
-                if let id = record.grantableID { ids.insert(id) }
-            }
-        }
-        return ids
-    }
-
-    /// The container a record is folded into, when that container is itself missing (or
-    /// extra): the relation of a column, index, policy…, or the object a privilege is on.
-    private static func container(of record: ObjectRecord, among relations: Set<RelationKey>, _ grantables: Set<String>)
-        -> String?
-    {
-        if record.kind == .privilege, let id = record.grantedObjectID, grantables.contains(id) { return id }
-        if record.kind != .relation, let parent = record.parentRelation, relations.contains(parent) {
-            return relationID(parent)
-        }
-        return nil
-    }
-
-    /// The identities under which a missing (or extra) record collects folded objects.
-    private static func containerIDs(_ record: ObjectRecord) -> [String] {
-        var ids: [String] = []
-        if record.kind == .relation { ids.append(relationID(relationKey(record))) }
-        if let id = record.grantableID { ids.append(id) }
-        return ids
-    }
-
-    private static func relationID(_ key: RelationKey) -> String { "rel\u{1F}" + key.schema + "\u{1F}" + key.name }
-
-    private static func recordsByKind(_ catalog: Catalog) -> [ObjectKind: [ObjectRecord]] {
-        var byKind: [ObjectKind: [ObjectRecord]] = [:]
-        catalog.forEachKind { kind, records in
-            byKind[kind] = records.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        }
-        return byKind
-    }
-
-    private static func relationKey(_ record: ObjectRecord) -> RelationKey {
-        RelationKey(schema: record.key[0], name: record.key[1])
-    }
-
-    private static func change(_ record: ObjectRecord, _ kind: Change.Kind, severity: Severity) -> Change {
-        var change = Change(
+extension Change {
+    init(_ record: ObjectRecord, _ kind: Kind, severity: Severity) {
+        self.init(
             objectKind: record.kind, key: record.key, path: record.path,
-            relation: record.kind == .relation ? relationKey(record) : record.parentRelation, kind: kind,
-            severity: severity)
-        change.nounOverride = noun(record)
-        return change
+            relation: record.kind == .relation ? RelationKey(schema: record.key[0], name: record.key[1]) : record.parentRelation,
+            kind: kind, severity: severity)
+        nounOverride = Self.noun(record)
     }
 
     private static func noun(_ record: ObjectRecord) -> String? {
@@ -124,30 +174,5 @@ public enum Differ {
         case .function: record.value(of: "function_kind")?.display
         default: nil
         }
-    }
-
-    /// One change per attribute that differs, in the source's attribute order, then any the
-    /// target alone has.
-    private static func compare(_ source: ObjectRecord, _ target: ObjectRecord, scope: Scope, rules: SeverityRules) -> [Change] {
-        var targetValues: [String: FieldValue] = [:]
-        for field in target.attributes { targetValues[field.name] = field.value }
-        var names = source.attributes.map(\.name)
-        let known = Set(names)
-        names += target.attributes.map(\.name).filter { !known.contains($0) }
-        var sourceValues: [String: FieldValue] = [:]
-        for field in source.attributes { sourceValues[field.name] = field.value }
-
-        var changes: [Change] = []
-        for name in names where scope.comparesAttribute(name, of: source) {
-            let a = sourceValues[name]
-            let b = targetValues[name]
-            guard a != b else { continue }
-            var c = change(source, .changed, severity: rules.changed(source, attribute: name, from: a, to: b))
-            c.attribute = name
-            c.sourceValue = a?.display
-            c.targetValue = b?.display
-            changes.append(c)
-        }
-        return changes
     }
 }

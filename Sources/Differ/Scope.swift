@@ -7,11 +7,13 @@ struct Scope {
     /// Owner of every relation on either side, to judge a child object by its relation.
     private let relationOwners: [RelationKey: String]
 
-    init(options: DiffOptions, source: [ObjectKind: [ObjectRecord]], target: [ObjectKind: [ObjectRecord]]) {
+    init(options: DiffOptions, source: Catalog, target: Catalog) {
         self.options = options
         var owners: [RelationKey: String] = [:]
-        for record in source[.relation, default: []] + target[.relation, default: []] {
-            owners[RelationKey(schema: record.key[0], name: record.key[1])] = record.value(of: "owner")?.display
+        if !options.includeManaged && !options.managedSchemas.isEmpty {
+            for relation in source.relations + target.relations where options.managedSchemas.contains(relation.schema) {
+                owners[relation.key] = relation.owner
+            }
         }
         relationOwners = owners
     }
@@ -19,17 +21,19 @@ struct Scope {
     /// Kinds users attach to platform objects; always compared.
     private static let attachedKinds: Set<ObjectKind> = [.policy, .trigger, .privilege, .publicationTable, .defaultPrivilege]
 
-    /// Whether `record` takes part in the diff at all.
-    func includes(_ record: ObjectRecord) -> Bool {
-        guard !options.includeManaged, let schema = record.schema, options.managedSchemas.contains(schema) else { return true }
-        if Self.attachedKinds.contains(record.kind) { return true }
-        switch record.kind {
+    /// Whether `object` takes part in the diff at all.
+    func includes<T: CatalogObject>(_ object: T) -> Bool {
+        guard !options.includeManaged, let schema = object.schemaName, options.managedSchemas.contains(schema) else {
+            return true
+        }
+        if Self.attachedKinds.contains(T.kind) { return true }
+        switch T.kind {
         case .relation:
             return true  // its RLS flags are compared; see comparesAttribute
         case .column, .constraint, .index, .rule:
-            return !isPlatformRelation(record.parentRelation)
+            return !isPlatformRelation(object.parentRelation)
         default:
-            return !DiffOptions.isPlatformRole(record.value(of: "owner")?.display ?? "")
+            return !DiffOptions.isPlatformRole(ObjectRecord(object).value(of: "owner")?.display ?? "")
         }
     }
 

@@ -55,7 +55,10 @@ public enum Lexer {
             } else if c == "\"" {
                 let end = quotedEnd(s, from: i, quote: "\"", backslashEscapes: false)
                 let raw = text(i + 1, max(i + 1, end - 1))
-                tokens.append(Token(kind: .quotedIdentifier, text: raw.replacingOccurrences(of: "\"\"", with: "\""), line: startLine, range: i..<end))
+                tokens.append(
+                    Token(
+                        kind: .quotedIdentifier, text: raw.replacingOccurrences(of: "\"\"", with: "\""), line: startLine,
+                        range: i..<end))
                 advance(to: end)
             } else if c == "$", let tagEnd = dollarTagEnd(s, from: i) {
                 let tag = Array(s[i..<tagEnd])
@@ -92,7 +95,8 @@ public enum Lexer {
                 advance(to: i + 1)
             } else {
                 let two = next.map { String(c) + String($0) }
-                let symbol = two.flatMap { ["::", "<=", ">=", "<>", "!=", "||", "->", "=>"].contains($0) ? $0 : nil } ?? String(c)
+                let symbol =
+                    two.flatMap { ["::", "<=", ">=", "<>", "!=", "||", "->", "=>"].contains($0) ? $0 : nil } ?? String(c)
                 let end = i + symbol.unicodeScalars.count
                 tokens.append(Token(kind: .symbol, text: symbol, line: startLine, range: i..<end))
                 advance(to: end)

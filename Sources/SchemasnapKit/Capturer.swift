@@ -81,7 +81,7 @@ public struct Capturer: Sendable {
     /// come in configuration order.
     public func captureAll(always: Bool = false) -> [(String, Result<CaptureOutcome, any Error>)] {
         let environments = config.environments
-        let results = ResultSlots(count: environments.count)
+        let results = Slots<CaptureOutcome>(count: environments.count)
         let group = DispatchGroup()
         for (i, env) in environments.enumerated() {
             group.enter()
@@ -96,17 +96,22 @@ public struct Capturer: Sendable {
 }
 
 /// A fixed number of result slots filled from several threads.
-private final class ResultSlots: @unchecked Sendable {
+final class Slots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<CaptureOutcome, any Error>?]
+    private var slots: [Result<Value, any Error>?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: Result<CaptureOutcome, any Error>) {
+    func set(_ i: Int, _ value: Result<Value, any Error>) {
         lock.lock()
         slots[i] = value
         lock.unlock()
     }
 
-    var values: [Result<CaptureOutcome, any Error>] { slots.map { $0! } }
+    /// Every slot's result; call after all have been set.
+    var values: [Result<Value, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
 }

@@ -1,5 +1,6 @@
 import CatalogModel
 import Differ
+import Dispatch
 import Reports
 import SnapshotStore
 
@@ -20,9 +21,9 @@ public struct DriftComparison: Sendable {
         let sourceRef = SnapshotReference(source)
         let targetRef = SnapshotReference(target)
         if sourceRef == targetRef, let name = sourceRef.environment { throw SchemasnapError.sameEnvironment(name) }
-        let a = try SnapshotFile.read(try sourceRef.resolve(config: config))
-        let b = try SnapshotFile.read(try targetRef.resolve(config: config))
-        return report(a, b)
+        let paths = [try sourceRef.resolve(config: config), try targetRef.resolve(config: config)]
+        let snapshots = try readConcurrently(paths)
+        return report(snapshots[0], snapshots[1])
     }
 
     /// The report for two snapshots already read.
@@ -34,6 +35,16 @@ public struct DriftComparison: Sendable {
         return DiffReport.make(
             source: summary(source), target: summary(target), sourceCatalog: source.catalog,
             targetCatalog: target.catalog, changes: changes)
+    }
+
+    /// Reads the files on separate threads (reading and checking a fingerprint is CPU-bound),
+    /// returning them in order or the first error in order.
+    private func readConcurrently(_ paths: [String]) throws -> [Snapshot] {
+        let results = Slots<Snapshot>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            results.set(i, Result { try SnapshotFile.read(paths[i]) })
+        }
+        return try results.values.map { try $0.get() }
     }
 
     private func summary(_ s: Snapshot) -> SnapshotSummary {

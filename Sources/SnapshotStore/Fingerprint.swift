@@ -5,11 +5,15 @@ import Crypto
 /// schemas have equal fingerprints whatever the server, OIDs or capture time.
 public enum Fingerprint {
     public static func of(_ catalog: Catalog) -> String {
-        of(canonicalText: CanonicalText.render(catalog))
+        hex(SHA256.hash(data: CanonicalText.bytes(catalog)))
     }
 
     public static func of(canonicalText: String) -> String {
-        SHA256.hash(data: Array(canonicalText.utf8)).map { byte in
+        hex(SHA256.hash(data: Array(canonicalText.utf8)))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -18,7 +18,9 @@ public enum SnapshotFile {
     /// with `Fingerprint.of(catalog)`. An existing file at `path` is replaced only if it is a
     /// snapshot.
     @discardableResult
-    public static func write(_ catalog: Catalog, meta: SnapshotMeta, to path: String, fingerprint: String? = nil) throws -> Snapshot {
+    public static func write(_ catalog: Catalog, meta: SnapshotMeta, to path: String, fingerprint: String? = nil) throws
+        -> Snapshot
+    {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDir) {
@@ -45,27 +47,9 @@ public enum SnapshotFile {
                 try db.execute(sql: "PRAGMA user_version = \(formatVersion)")
                 for statement in SnapshotSchema.statements { try db.execute(sql: statement) }
                 try writeMeta(meta, db)
-                try insert(catalog.schemas, db)
-                try insert(catalog.extensions, db)
-                try insert(catalog.collations, db)
-                try insert(catalog.types, db)
-                try insert(catalog.sequences, db)
-                try insert(catalog.relations, db)
-                try insert(catalog.columns, db)
-                try insert(catalog.constraints, db)
-                try insert(catalog.indexes, db)
-                try insert(catalog.policies, db)
-                try insert(catalog.functions, db)
-                try insert(catalog.triggers, db)
-                try insert(catalog.rules, db)
-                try insert(catalog.privileges, db)
-                try insert(catalog.defaultPrivileges, db)
-                try insert(catalog.publications, db)
-                try insert(catalog.publicationTables, db)
-                try insert(catalog.eventTriggers, db)
-                try insert(catalog.foreignServers, db)
-                try insert(catalog.roles, db)
-                try insert(catalog.appliedMigrations, db)
+                var inserter = Inserter(catalog: catalog, db: db)
+                Catalog.visitKinds(&inserter)
+                if let error = inserter.error { throw error }
                 return .commit
             }
             try queue.close()
@@ -91,28 +75,10 @@ public enum SnapshotFile {
     public static func read(_ path: String) throws -> Snapshot {
         try withSnapshotDatabase(path) { db in
             let meta = try readMeta(db, path: path)
-            var c = Catalog()
-            c.schemas = try fetch(db, path)
-            c.extensions = try fetch(db, path)
-            c.collations = try fetch(db, path)
-            c.types = try fetch(db, path)
-            c.sequences = try fetch(db, path)
-            c.relations = try fetch(db, path)
-            c.columns = try fetch(db, path) as [CatalogModel.Column]
-            c.constraints = try fetch(db, path)
-            c.indexes = try fetch(db, path)
-            c.policies = try fetch(db, path)
-            c.functions = try fetch(db, path)
-            c.triggers = try fetch(db, path)
-            c.rules = try fetch(db, path)
-            c.privileges = try fetch(db, path)
-            c.defaultPrivileges = try fetch(db, path)
-            c.publications = try fetch(db, path)
-            c.publicationTables = try fetch(db, path)
-            c.eventTriggers = try fetch(db, path)
-            c.foreignServers = try fetch(db, path)
-            c.roles = try fetch(db, path)
-            c.appliedMigrations = try fetch(db, path)
+            var fetcher = Fetcher(db: db, path: path)
+            Catalog.visitKinds(&fetcher)
+            if let error = fetcher.error { throw error }
+            var c = fetcher.catalog
             c.uncovered = meta.notCompared
             c = c.sorted()
             guard Fingerprint.of(c) == meta.fingerprint else {
@@ -214,28 +180,24 @@ public enum SnapshotFile {
         return (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:]
     }
 
-    /// Inserts `objects` with one prepared statement: every column bound, NULL where a field is
-    /// absent. Binds through the SQLite C API: this loop runs once per captured object.
-    private static func insert<T: CatalogObject>(_ objects: [T], _ db: Database) throws {
+    /// Inserts `objects` with one prepared statement, columns in `fieldSpecs` order, NULL
+    /// where a field is absent. Binds through the SQLite C API: this loop runs once per
+    /// captured object.
+    fileprivate static func insert<T: CatalogObject>(_ objects: [T], _ db: Database) throws {
         guard !objects.isEmpty else { return }
         let table = T.kind.tableName
-        let columns = try db.columns(in: table).map(\.name)
-        let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, Int32($0 + 1)) })
+        let columns = T.fieldSpecs.map { "\"\($0.name)\"" }
         let statement = try db.makeStatement(
-            sql: "INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
+            sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
                 + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
         let handle = statement.sqliteStatement
         for object in objects {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
-            for field in object.fields {
-                guard let i = position[field.name] else {
-                    throw StoreError.writeFailed(table, reason: "no column \(field.name) in table \(table)")
-                }
-                bind(field.value, at: i, handle)
+            for (i, value) in object.fieldValues.enumerated() {
+                if let value { bind(value, at: Int32(i + 1), handle) }
             }
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE else {
+            guard sqlite3_step(handle) == SQLITE_DONE else {
                 throw StoreError.writeFailed(table, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
         }
@@ -279,13 +241,83 @@ public enum SnapshotFile {
         return out + "]"
     }
 
-    private static func fetch<T: CatalogObject & FetchableRecord & TableRecord>(_ db: Database, _ path: String) throws -> [T] {
+    /// Reads every row of `T`'s table, columns in `fieldSpecs` order. Values that do not fit
+    /// (a NULL key, text in an integer column) come back blank or coerced, and the
+    /// fingerprint check in `read` then reports the file as damaged.
+    fileprivate static func fetch<T: CatalogObject>(_ db: Database, _ path: String) throws -> [T] {
+        let table = T.kind.tableName
+        let specs = T.fieldSpecs
+        let statement: Statement
         do {
-            return try T.fetchAll(db, sql: "SELECT * FROM \(T.databaseTableName)")
+            statement = try db.makeStatement(
+                sql: "SELECT " + specs.map { "\"\($0.name)\"" }.joined(separator: ", ") + " FROM \(table)")
         } catch let error as DatabaseError {
-            throw StoreError.damaged(path, reason: error.message ?? "table \(T.databaseTableName) unreadable")
-        } catch {
-            throw StoreError.damaged(path, reason: "table \(T.databaseTableName): \(error)")
+            throw StoreError.damaged(path, reason: error.message ?? "table \(table) unreadable")
         }
+        let handle = statement.sqliteStatement
+        var objects: [T] = []
+        var values = [FieldValue?](repeating: nil, count: specs.count)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw StoreError.damaged(path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            for (i, spec) in specs.enumerated() {
+                let column = Int32(i)
+                guard sqlite3_column_type(handle, column) != SQLITE_NULL else {
+                    values[i] = nil
+                    continue
+                }
+                switch spec.type {
+                case .text: values[i] = .text(columnText(handle, column))
+                case .integer: values[i] = .integer(sqlite3_column_int64(handle, column))
+                case .bool: values[i] = .bool(sqlite3_column_int64(handle, column) != 0)
+                case .list:
+                    guard let list = parseJSONArray(columnText(handle, column)) else {
+                        throw StoreError.damaged(
+                            path, reason: "\(table).\(spec.name) holds a value that is not a JSON array of strings")
+                    }
+                    values[i] = .list(list)
+                }
+            }
+            objects.append(T(fieldValues: FieldValues(values)))
+        }
+        return objects
+    }
+
+    private static func columnText(_ handle: OpaquePointer, _ column: Int32) -> String {
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
+    private static func parseJSONArray(_ text: String) -> [String]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
+    }
+}
+
+/// Writes every kind's objects into its table.
+private struct Inserter: CatalogKindVisitor {
+    let catalog: Catalog
+    let db: Database
+    var error: (any Error)?
+
+    mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+        guard error == nil else { return }
+        do { try SnapshotFile.insert(catalog[keyPath: path], db) } catch { self.error = error }
+    }
+}
+
+/// Reads every kind's table into a catalog.
+private struct Fetcher: CatalogKindVisitor {
+    let db: Database
+    let path: String
+    var catalog = Catalog()
+    var error: (any Error)?
+
+    mutating func visit<T: CatalogObject>(_ keyPath: WritableKeyPath<Catalog, [T]>) {
+        guard error == nil else { return }
+        do { catalog[keyPath: keyPath] = try SnapshotFile.fetch(db, path) } catch { self.error = error }
     }
 }
