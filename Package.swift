@@ -21,7 +21,10 @@ let package = Package(
         ),
         .target(name: "CatalogModel"),
         .target(name: "SQLReader"),
-        .target(name: "PostgresInspector", dependencies: ["CatalogModel", "CLibPQ"]),
+        .target(
+            name: "PostgresInspector",
+            dependencies: ["CatalogModel", "CLibPQ", "SQLReader", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "SnapshotStore",
             dependencies: [
@@ -32,11 +35,15 @@ let package = Package(
             ]
         ),
         .target(name: "Differ", dependencies: ["CatalogModel"]),
-        .target(name: "Reports", dependencies: ["CatalogModel", "Differ"]),
+        .target(
+            name: "Migrations",
+            dependencies: ["CatalogModel", "SQLReader", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "Reports", dependencies: ["CatalogModel", "Differ", "Migrations"]),
         .target(
             name: "SchemasnapKit",
             dependencies: [
-                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Reports",
+                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Reports",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -50,8 +57,8 @@ let package = Package(
         .testTarget(
             name: "SchemasnapTests",
             dependencies: [
-                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Reports",
-                "SchemasnapKit", "schemasnap",
+                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Reports",
+                "SQLReader", "SchemasnapKit", "schemasnap",
             ],
             path: "Tests/SchemasnapTests"
         ),

@@ -16,7 +16,8 @@ public struct AppliedMigration: CatalogObject {
     /// The version as text (14 digits by convention; 8 or 10 digits exist in the wild).
     public var version: String
     public var name: String?
-    /// SHA-256 (hex) of the recorded `statements` joined by newlines, where recorded.
+    /// SHA-256 (hex) of the recorded `statements` in canonical form (split into statements,
+    /// comments and whitespace normalized: `StatementSplitter.canonicalStatements`), where recorded.
     public var statementsHash: String?
 
     public init(version: String, name: String?, statementsHash: String?) {

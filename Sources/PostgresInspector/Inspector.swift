@@ -1,5 +1,7 @@
 import CatalogModel
+import Crypto
 import Foundation
+import SQLReader
 
 /// Where a capture came from: server facts recorded in the snapshot's `meta` table.
 public struct ServerInfo: Sendable, Hashable {
@@ -200,7 +202,7 @@ public struct Inspector: Sendable {
                 hasName: migrationColumns.contains("name"),
                 hasStatements: migrationColumns.contains("statements"))
             c.appliedMigrations = try db.query(sql).map {
-                AppliedMigration(version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2))
+                AppliedMigration(version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2).flatMap(statementsHash))
             }
         }
         for row in try db.query(q.uncovered) where row.int(1) > 0 {
@@ -208,4 +210,18 @@ public struct Inspector: Sendable {
         }
         return (c.sorted(), info)
     }
+}
+
+/// SHA-256 (hex) of the canonical form of recorded migration statements (a JSON array of
+/// strings); nil when there are none.
+func statementsHash(_ json: String) -> String? {
+    guard let statements = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [Any] else { return nil }
+    let texts = statements.compactMap { $0 as? String }
+    guard !texts.isEmpty else { return nil }
+    return sha256Hex(StatementSplitter.canonicalStatements(texts))
+}
+
+/// Lower-case hex SHA-256 of `text`'s UTF-8 bytes.
+public func sha256Hex(_ text: String) -> String {
+    SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
 }

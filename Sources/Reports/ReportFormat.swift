@@ -1,3 +1,4 @@
+import CatalogModel
 /// The output formats of reports.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown

@@ -1,3 +1,4 @@
+import CatalogModel
 import Differ
 
 /// The words, icons and colours of severities, shared by every renderer.

@@ -1,3 +1,4 @@
+import CatalogModel
 import Differ
 import Foundation
 

@@ -71,3 +71,13 @@ public enum StatementSplitter {
         return String(view)
     }
 }
+
+extension StatementSplitter {
+    /// The statements of `scripts`, normalized and joined by newlines: what schemasnap hashes to
+    /// tell whether a migration file still matches what a database recorded when it applied it.
+    /// Recorded statements may be split already (the Supabase CLI) or be whole files; both give
+    /// the same text, and so do edits to comments, whitespace or keyword case.
+    public static func canonicalStatements(_ scripts: [String]) -> String {
+        scripts.flatMap(split).map(\.normalized).joined(separator: "\n")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// Facts about where output goes: colour and icons only on a terminal, never with `NO_COLOR`.
 public enum Terminal {
@@ -6,6 +7,9 @@ public enum Terminal {
     public static var stdoutIsColorTerminal: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
+
+    /// Icons and colour on a terminal, plain text elsewhere.
+    public static var stdoutStyle: TextStyle { stdoutIsColorTerminal ? .terminal : .plain }
 
     /// Writes `text` and a newline to standard error.
     public static func printError(_ text: String) {

@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
             .report(source: source, target: target)
         switch format {
         case .text:
-            print(TextRenderer(style: Terminal.stdoutIsColorTerminal ? .terminal : .plain).render(report), terminator: "")
+            print(TextRenderer(style: Terminal.stdoutStyle).render(report), terminator: "")
         case .json:
             print(JSONRenderer.render(report), terminator: "")
         case .markdown:

@@ -11,7 +11,10 @@ struct Schemasnap: ParsableCommand {
             reproducible anywhere, with no credentials.
             """,
         version: SchemasnapVersion.description,
-        subcommands: [CaptureCommand.self, DiffCommand.self, ShowCommand.self]
+        subcommands: [
+            CaptureCommand.self, DiffCommand.self, ShowCommand.self, NewCommand.self, StatusCommand.self, PlanCommand.self,
+            LintCommand.self,
+        ]
     )
 }
 

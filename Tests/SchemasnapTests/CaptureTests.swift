@@ -1,6 +1,7 @@
 import CatalogModel
 import Foundation
 import PostgresInspector
+import SQLReader
 import SnapshotStore
 import XCTest
 
@@ -177,7 +178,7 @@ final class CaptureTests: XCTestCase {
         XCTAssertEqual(c.appliedMigrations.last?.name, "init")
         XCTAssertEqual(
             c.appliedMigrations.last?.statementsHash,
-            Fingerprint.of(canonicalText: "CREATE SCHEMA app\nCREATE TABLE app.accounts ()"))
+            sha256Hex(StatementSplitter.canonicalStatements(["CREATE SCHEMA app", "CREATE TABLE app.accounts ()"])))
         XCTAssertNil(c.appliedMigrations.first?.statementsHash)
     }
 
