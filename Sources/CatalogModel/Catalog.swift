@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything captured from one database: one array per object kind, plus the counts of
 /// objects of kinds schemasnap does not model (reported as "not compared").
 ///
@@ -98,15 +100,50 @@ public struct Catalog: Hashable, Sendable {
         return sort.catalog
     }
 
-    /// `objects` sorted by natural key; returned as is when already sorted (the usual case).
-    static func canonical<T: CatalogObject>(_ objects: [T]) -> [T] {
+    /// `objects` sorted by natural key (`NaturalKeyOrder`); returned as is when already sorted
+    /// (the usual case).
+    public static func canonical<T: CatalogObject>(_ objects: [T]) -> [T] {
         let keys = objects.map(\.naturalKey)
-        if zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) { return objects }
-        return zip(keys, objects).sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        if zip(keys, keys.dropFirst()).allSatisfy({ !NaturalKeyOrder.precedes($1, $0) }) { return objects }
+        return zip(keys, objects).sorted { NaturalKeyOrder.precedes($0.0, $1.0) }.map(\.1)
     }
 }
 
 /// Code that handles every object kind the same way; see `Catalog.visitKinds`.
 public protocol CatalogKindVisitor {
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>)
+}
+
+/// The canonical order of natural keys: field by field, each compared by its UTF-8 bytes, which
+/// is SQLite's BINARY collation on the snapshot's primary keys, so rows come back from a
+/// snapshot in the order they were written, and names that differ only in Unicode
+/// normalization stay distinct, as they are to PostgreSQL.
+public enum NaturalKeyOrder {
+    public static func precedes(_ a: [String], _ b: [String]) -> Bool {
+        compare(a, b) < 0
+    }
+
+    /// Negative, zero or positive as `a` sorts before, equal to, or after `b`.
+    public static func compare(_ a: [String], _ b: [String]) -> Int {
+        for (x, y) in zip(a, b) {
+            let c = compare(x, y)
+            if c != 0 { return c }
+        }
+        return a.count - b.count
+    }
+
+    public static func compare(_ x: String, _ y: String) -> Int {
+        var a = x
+        var b = y
+        return a.withUTF8 { p in
+            b.withUTF8 { q in
+                let n = min(p.count, q.count)
+                if n > 0, let pa = p.baseAddress, let qa = q.baseAddress {
+                    let c = memcmp(pa, qa, n)
+                    if c != 0 { return c < 0 ? -1 : 1 }
+                }
+                return p.count == q.count ? 0 : (p.count < q.count ? -1 : 1)
+            }
+        }
+    }
 }

@@ -1,29 +1,29 @@
-/// One effective privilege: `grantee` holds `privilege` on an object.
+/// What one grantee may do with one object: its effective privileges there.
 ///
 /// Captured from the effective ACL (`aclexplode` over the ACL or, where none is stored, the
 /// built-in default), so equal grants written differently compare equal. The owner's own
 /// implicit privileges are left out: ownership is captured on the object itself.
 public struct Privilege: CatalogObject {
     public static let kind = ObjectKind.privilege
-    public static let keyCount = 6
+    public static let keyCount = 5
     public static let fieldSpecs = [
         FieldSpec("object_type", .text),
         FieldSpec("schema", .text),
         FieldSpec("name", .text),
         FieldSpec("column", .text),
         FieldSpec("grantee", .text),
-        FieldSpec("privilege", .text),
-        FieldSpec("grantable", .bool),
+        FieldSpec("privileges", .list),
+        FieldSpec("grantable", .list),
     ]
 
     public var fieldValues: [FieldValue?] {
-        [.text(objectType), .text(schema), .text(name), .text(column), .text(grantee), .text(privilege), .bool(grantable)]
+        [.text(objectType), .text(schema), .text(name), .text(column), .text(grantee), .list(privileges), .list(grantable)]
     }
 
     public init(fieldValues v: FieldValues) {
         self.init(
             objectType: v.text(0), schema: v.text(1), name: v.text(2), column: v.text(3), grantee: v.text(4),
-            privilege: v.text(5), grantable: v.bool(6))
+            privileges: v.list(5), grantable: v.list(6))
     }
     /// `table`, `view`, `materialized view`, `foreign table`, `sequence`, `function`,
     /// `procedure`, `schema`, `type` or `column`.
@@ -36,21 +36,22 @@ public struct Privilege: CatalogObject {
     public var column: String
     /// A role name, or `PUBLIC`.
     public var grantee: String
-    /// `SELECT`, `INSERT`, `UPDATE`, `DELETE`, `TRUNCATE`, `REFERENCES`, `TRIGGER`,
-    /// `EXECUTE`, `USAGE` or `CREATE`.
-    public var privilege: String
-    public var grantable: Bool
+    /// The privileges held, sorted: `SELECT`, `INSERT`, `UPDATE`, `DELETE`, `TRUNCATE`,
+    /// `REFERENCES`, `TRIGGER`, `EXECUTE`, `USAGE`, `CREATE`.
+    public var privileges: [String]
+    /// Those of `privileges` held `WITH GRANT OPTION`, sorted.
+    public var grantable: [String]
 
     public init(
         objectType: String, schema: String, name: String, column: String = "", grantee: String,
-        privilege: String, grantable: Bool
+        privileges: [String], grantable: [String] = []
     ) {
         self.objectType = objectType
         self.schema = schema
         self.name = name
         self.column = column
         self.grantee = grantee
-        self.privilege = privilege
+        self.privileges = privileges
         self.grantable = grantable
     }
 
@@ -67,7 +68,7 @@ public struct Privilege: CatalogObject {
     }
 
     public var path: String {
-        privilege + " on " + objectPath + " to " + (grantee == "PUBLIC" ? "PUBLIC" : quoteIdentifier(grantee))
+        (grantee == "PUBLIC" ? "PUBLIC" : quoteIdentifier(grantee)) + " on " + objectPath
     }
 
     public var parentRelation: RelationKey? {
@@ -86,5 +87,5 @@ public struct Privilege: CatalogObject {
         default: grantableObjectID("relation", schema, name)
         }
     }
-    public var naturalKey: [String] { [objectType, schema, name, column, grantee, privilege] }
+    public var naturalKey: [String] { [objectType, schema, name, column, grantee] }
 }

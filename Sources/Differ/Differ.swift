@@ -3,8 +3,8 @@ import CatalogModel
 /// Compares two catalogs: `source` is the reference (say staging), `target` the one under
 /// review (say production).
 ///
-/// Objects are matched by natural key through hash maps, and equal objects are recognised by
-/// comparing their field values, so the work is linear in the number of objects. The result
+/// Both sides are walked once in canonical key order (a merge join), and equal objects are
+/// recognised by comparing their field values, so the work is linear in the number of objects. The result
 /// is ordered by object kind, then natural key, then attribute order. Objects inside a
 /// relation that is missing on one side, and grants on a missing object, are folded into that
 /// object's finding (`Change.contents`) rather than reported one by one.
@@ -15,7 +15,8 @@ public enum Differ {
         let targetContainers = Containers(target, scope)
         var differ = KindDiffer(
             source: source, target: target, scope: scope, rules: SeverityRules(criticalSchemas: options.criticalSchemas),
-            missing: sourceContainers.subtracting(targetContainers), extra: targetContainers.subtracting(sourceContainers))
+            missingContainers: sourceContainers.subtracting(targetContainers),
+            extraContainers: targetContainers.subtracting(sourceContainers))
         Catalog.visitKinds(&differ)
         return differ.finish()
     }
@@ -27,8 +28,10 @@ struct Containers {
     var grantables: Set<String> = []
 
     init(_ catalog: Catalog, _ scope: Scope) {
-        relations = Set(catalog.relations.filter(scope.includes).map(\.key))
-        for relation in catalog.relations where scope.includes(relation) { grantables.insert(relation.grantableID!) }
+        for relation in catalog.relations where scope.includes(relation, key: relation.naturalKey) {
+            relations.insert(relation.key)
+            grantables.insert(relation.grantableID!)
+        }
         add(catalog.schemas, scope)
         add(catalog.types, scope)
         add(catalog.sequences, scope)
@@ -38,7 +41,7 @@ struct Containers {
     private init() {}
 
     private mutating func add<T: CatalogObject>(_ objects: [T], _ scope: Scope) {
-        for object in objects where scope.includes(object) {
+        for object in objects where scope.includes(object, key: object.naturalKey) {
             if let id = object.grantableID { grantables.insert(id) }
         }
     }
@@ -78,57 +81,89 @@ struct KindDiffer: CatalogKindVisitor {
     let target: Catalog
     let scope: Scope
     let rules: SeverityRules
-    let missing: Containers
-    let extra: Containers
+    let missingContainers: Containers
+    let extraContainers: Containers
     private var changes: [Change] = []
     private var missingIndex: [String: Int] = [:]
     private var extraIndex: [String: Int] = [:]
     private var missingContents: [String: [ObjectKind: Int]] = [:]
     private var extraContents: [String: [ObjectKind: Int]] = [:]
 
-    init(source: Catalog, target: Catalog, scope: Scope, rules: SeverityRules, missing: Containers, extra: Containers) {
+    init(
+        source: Catalog, target: Catalog, scope: Scope, rules: SeverityRules, missingContainers: Containers,
+        extraContainers: Containers
+    ) {
         self.source = source
         self.target = target
         self.scope = scope
         self.rules = rules
-        self.missing = missing
-        self.extra = extra
+        self.missingContainers = missingContainers
+        self.extraContainers = extraContainers
     }
 
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
         guard T.kind != .role || scope.options.compareRoles else { return }
-        let sourceObjects = source[keyPath: path].filter(scope.includes)
-        let targetObjects = target[keyPath: path].filter(scope.includes)
-        var targetIndex: [[String]: Int] = [:]
-        targetIndex.reserveCapacity(targetObjects.count)
-        for (i, object) in targetObjects.enumerated() { targetIndex[object.naturalKey] = i }
-        var matched = [Bool](repeating: false, count: targetObjects.count)
+        // Both sides in canonical key order, then one merge pass: no hashing, no lookups.
+        let (sourceObjects, sourceKeys) = inScope(source[keyPath: path])
+        let (targetObjects, targetKeys) = inScope(target[keyPath: path])
+        var i = 0
+        var j = 0
+        while i < sourceObjects.count || j < targetObjects.count {
+            let order =
+                i == sourceObjects.count
+                ? 1 : j == targetObjects.count ? -1 : NaturalKeyOrder.compare(sourceKeys[i], targetKeys[j])
+            if order < 0 {
+                missing(sourceObjects[i])
+                i += 1
+            } else if order > 0 {
+                extra(targetObjects[j])
+                j += 1
+            } else {
+                let a = sourceObjects[i].fieldValues
+                let b = targetObjects[j].fieldValues
+                if a != b { compare(sourceObjects[i], a, b) }
+                i += 1
+                j += 1
+            }
+        }
+    }
 
-        for object in sourceObjects {
-            if let container = missing.container(of: object) {
-                missingContents[container, default: [:]][T.kind, default: 0] += 1
-                continue
-            }
-            guard let j = targetIndex[object.naturalKey] else {
-                for id in Containers.ids(of: object) { missingIndex[id] = changes.count }
-                let record = ObjectRecord(object)
-                changes.append(Change(record, .missingInTarget, severity: rules.missing(record)))
-                continue
-            }
-            matched[j] = true
-            let a = object.fieldValues
-            let b = targetObjects[j].fieldValues
-            if a != b { compare(object, a, b) }
+    /// The objects the diff looks at, with their keys, in canonical key order; each key is
+    /// computed once.
+    private func inScope<T: CatalogObject>(_ objects: [T]) -> ([T], [[String]]) {
+        var kept: [T] = []
+        var keys: [[String]] = []
+        kept.reserveCapacity(objects.count)
+        keys.reserveCapacity(objects.count)
+        for object in objects {
+            let key = object.naturalKey
+            guard scope.includes(object, key: key) else { continue }
+            kept.append(object)
+            keys.append(key)
         }
-        for (j, object) in targetObjects.enumerated() where !matched[j] {
-            if let container = extra.container(of: object) {
-                extraContents[container, default: [:]][T.kind, default: 0] += 1
-                continue
-            }
-            for id in Containers.ids(of: object) { extraIndex[id] = changes.count }
-            let record = ObjectRecord(object)
-            changes.append(Change(record, .onlyInTarget, severity: rules.onlyInTarget(record)))
+        if zip(keys, keys.dropFirst()).allSatisfy({ NaturalKeyOrder.compare($0, $1) < 0 }) { return (kept, keys) }
+        let order = keys.indices.sorted { NaturalKeyOrder.precedes(keys[$0], keys[$1]) }
+        return (order.map { kept[$0] }, order.map { keys[$0] })
+    }
+
+    private mutating func missing<T: CatalogObject>(_ object: T) {
+        if let container = missingContainers.container(of: object) {
+            missingContents[container, default: [:]][T.kind, default: 0] += 1
+            return
         }
+        for id in Containers.ids(of: object) { missingIndex[id] = changes.count }
+        let record = ObjectRecord(object)
+        changes.append(Change(record, .missingInTarget, severity: rules.missing(record)))
+    }
+
+    private mutating func extra<T: CatalogObject>(_ object: T) {
+        if let container = extraContainers.container(of: object) {
+            extraContents[container, default: [:]][T.kind, default: 0] += 1
+            return
+        }
+        for id in Containers.ids(of: object) { extraIndex[id] = changes.count }
+        let record = ObjectRecord(object)
+        changes.append(Change(record, .onlyInTarget, severity: rules.onlyInTarget(record)))
     }
 
     /// One change per attribute that differs, in field order.

@@ -21,11 +21,11 @@ struct Scope {
     /// Kinds users attach to platform objects; always compared.
     private static let attachedKinds: Set<ObjectKind> = [.policy, .trigger, .privilege, .publicationTable, .defaultPrivilege]
 
-    /// Whether `object` takes part in the diff at all.
-    func includes<T: CatalogObject>(_ object: T) -> Bool {
-        guard !options.includeManaged, let schema = object.schemaName, options.managedSchemas.contains(schema) else {
-            return true
-        }
+    /// Whether `object`, whose natural key is `key`, takes part in the diff at all.
+    func includes<T: CatalogObject>(_ object: T, key: [String]) -> Bool {
+        guard !options.includeManaged, !options.managedSchemas.isEmpty, let index = T.schemaKeyIndex,
+            options.managedSchemas.contains(key[index])
+        else { return true }
         if Self.attachedKinds.contains(T.kind) { return true }
         switch T.kind {
         case .relation:

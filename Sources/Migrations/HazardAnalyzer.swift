@@ -67,15 +67,20 @@ public struct HazardAnalyzer {
                     add("drop_column", .critical, "drops a column of \(table) and its data; clients selecting it fail")
                 }
                 if reader.alterColumnType() {
-                    add("alter_column_type", .warning,
-                        "changing a column type rewrites \(table) under an ACCESS EXCLUSIVE lock and fails on values that do not convert")
+                    add(
+                        "alter_column_type", .warning,
+                        "changing a column type rewrites \(table) under an ACCESS EXCLUSIVE lock and fails on values that do not convert"
+                    )
                 }
                 if reader.containsSequence("set", "not", "null") && existing {
-                    add("set_not_null", .warning,
-                        "SET NOT NULL scans \(table) under an ACCESS EXCLUSIVE lock and fails if any row is NULL; add a CHECK (…) NOT VALID constraint first")
+                    add(
+                        "set_not_null", .warning,
+                        "SET NOT NULL scans \(table) under an ACCESS EXCLUSIVE lock and fails if any row is NULL; add a CHECK (…) NOT VALID constraint first"
+                    )
                 }
                 if reader.addsNotNullColumnWithoutDefault() && existing {
-                    add("add_column_not_null", .critical,
+                    add(
+                        "add_column_not_null", .critical,
                         "adding a NOT NULL column without DEFAULT fails as soon as \(table) has a row")
                 }
                 if reader.containsSequence("rename") {
@@ -89,14 +94,17 @@ public struct HazardAnalyzer {
             if reader.isCreateIndex {
                 if reader.contains("concurrently") {
                     if inTransactionBlock {
-                        add("concurrent_index_in_transaction", .critical,
+                        add(
+                            "concurrent_index_in_transaction", .critical,
                             "CREATE INDEX CONCURRENTLY cannot run inside a transaction block; move it out of BEGIN … COMMIT")
                     } else {
-                        add("concurrent_index_needs_no_transaction", .info,
+                        add(
+                            "concurrent_index_needs_no_transaction", .info,
                             "CREATE INDEX CONCURRENTLY cannot run in a transaction: apply this migration with --no-transaction")
                     }
                 } else if let table = reader.name(after: "on"), isExisting(table) {
-                    add("create_index_blocking", .warning,
+                    add(
+                        "create_index_blocking", .warning,
                         "CREATE INDEX without CONCURRENTLY blocks writes to \(table) until the index is built")
                 }
             }
@@ -104,23 +112,28 @@ public struct HazardAnalyzer {
                 add("drop_policy", .warning, "dropping a policy changes who can read or write the table; check the replacement")
             }
             if reader.startsWith("grant"), let grantee = reader.grantees().first(where: { $0 == "anon" || $0 == "public" }) {
-                add("grant_to_\(grantee)", .warning,
-                    grantee == "anon" ? "grants to anon reach anyone with the project's public API key"
+                add(
+                    "grant_to_\(grantee)", .warning,
+                    grantee == "anon"
+                        ? "grants to anon reach anyone with the project's public API key"
                         : "grants to PUBLIC reach every role, anon included")
             }
             if reader.isCreateFunction && reader.containsSequence("security", "definer")
                 && !reader.containsSequence("set", "search_path")
             {
-                add("security_definer_search_path", .critical,
+                add(
+                    "security_definer_search_path", .critical,
                     "a SECURITY DEFINER function without SET search_path can be hijacked through objects a caller creates")
             }
         }
         for (table, statement) in newExposedTables where !rlsEnabled.contains(table) {
             let firstLine = statement.text.split(separator: "\n").first.map(String.init) ?? statement.text
-            hazards.append(Hazard(
-                code: "table_without_rls", severity: .critical,
-                reason: "\(table) is in an exposed schema and has no ENABLE ROW LEVEL SECURITY: the API can read and write every row",
-                line: statement.line, statement: firstLine))
+            hazards.append(
+                Hazard(
+                    code: "table_without_rls", severity: .critical,
+                    reason:
+                        "\(table) is in an exposed schema and has no ENABLE ROW LEVEL SECURITY: the API can read and write every row",
+                    line: statement.line, statement: firstLine))
         }
         return hazards.sorted { $0.line < $1.line }
     }

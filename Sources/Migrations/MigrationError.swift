@@ -27,7 +27,8 @@ public enum MigrationError: LocalizedError, Equatable {
             "version \(v) is used by more than one file (\(files.joined(separator: ", "))); give each migration its own timestamp"
         case .unknownMigration(let m, let candidates):
             "no migration matches `\(m)`"
-                + (candidates.isEmpty ? "; run `schemasnap status` to list them" : "; did you mean: \(candidates.joined(separator: ", "))")
+                + (candidates.isEmpty
+                    ? "; run `schemasnap status` to list them" : "; did you mean: \(candidates.joined(separator: ", "))")
         case .ambiguousMigration(let m, let candidates):
             "`\(m)` matches several migrations: \(candidates.joined(separator: ", ")); give more of the name or the version"
         }

@@ -45,8 +45,9 @@ public struct MigrationPlan: Hashable, Sendable {
         var analyzer = HazardAnalyzer(
             existingTables: Set(catalog.relations.filter(\.isTable).map(\.key)), exposedSchemas: exposedSchemas)
         let steps = wanted.map { file in
-            Step(version: file.version, name: file.name, path: file.path, checksum: file.checksum,
-                 hazards: analyzer.analyze(file.up))
+            Step(
+                version: file.version, name: file.name, path: file.path, checksum: file.checksum,
+                hazards: analyzer.analyze(file.up))
         }
         return MigrationPlan(
             environment: environment, reference: reference?.name, steps: steps,

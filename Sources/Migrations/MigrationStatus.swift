@@ -36,18 +36,24 @@ public enum MigrationStatus {
         for file in folder.migrations {
             if let record = appliedByVersion[file.version] {
                 let modified = record.statementsHash.map { $0 != file.statementsHash } ?? false
-                states.append(MigrationState(version: file.version, name: file.name, status: .applied, modified: modified,
-                                             outOfOrder: false, file: file))
+                states.append(
+                    MigrationState(
+                        version: file.version, name: file.name, status: .applied, modified: modified,
+                        outOfOrder: false, file: file))
             } else {
                 let late = newestApplied.map { MigrationName.precedes(file.version, $0) } ?? false
-                states.append(MigrationState(version: file.version, name: file.name, status: .pending, modified: false,
-                                             outOfOrder: late, file: file))
+                states.append(
+                    MigrationState(
+                        version: file.version, name: file.name, status: .pending, modified: false,
+                        outOfOrder: late, file: file))
             }
         }
         let local = Set(folder.migrations.map(\.version))
         for record in applied where !local.contains(record.version) {
-            states.append(MigrationState(version: record.version, name: record.name ?? "", status: .unknown, modified: false,
-                                         outOfOrder: false, file: nil))
+            states.append(
+                MigrationState(
+                    version: record.version, name: record.name ?? "", status: .unknown, modified: false,
+                    outOfOrder: false, file: nil))
         }
         return states.sorted { MigrationName.precedes($0.version, $1.version) }
     }

@@ -84,7 +84,8 @@ struct TokenReader {
             let next = tokens[i + 1]
             if (next.kind == .word && !notColumns.contains(next.text)) || next.kind == .quotedIdentifier {
                 // `ALTER [COLUMN] c DROP DEFAULT` has `alter [column] c` just before DROP
-                let altersColumn = (i >= 2 && tokens[i - 2].isWord("alter") && !tokens[i - 1].isWord("table"))
+                let altersColumn =
+                    (i >= 2 && tokens[i - 2].isWord("alter") && !tokens[i - 1].isWord("table"))
                     || (i >= 3 && tokens[i - 2].isWord("column") && tokens[i - 3].isWord("alter"))
                 if altersColumn { continue }
                 return true
@@ -109,7 +110,9 @@ struct TokenReader {
     func addsNotNullColumnWithoutDefault() -> Bool {
         for clause in clauses() where clause.first?.isWord("add") == true {
             let words = clause.filter { $0.kind == .word }.map(\.text)
-            if words.count > 1 && ["constraint", "primary", "unique", "check", "foreign", "exclude"].contains(words[1]) { continue }
+            if words.count > 1 && ["constraint", "primary", "unique", "check", "foreign", "exclude"].contains(words[1]) {
+                continue
+            }
             let hasNotNull = zip(words, words.dropFirst()).contains { $0 == "not" && $1 == "null" }
             let safe = words.contains("default") || words.contains("generated") || words.contains("identity")
             if hasNotNull && !safe { return true }

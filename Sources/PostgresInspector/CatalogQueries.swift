@@ -248,8 +248,9 @@ struct CatalogQueries {
         """
     }
 
-    /// Effective privileges: `aclexplode` over each object's ACL or, where none is stored,
-    /// the built-in default (`acldefault`), minus the owner's own implicit rights. One branch
+    /// Effective privileges, one row per object and grantee: `aclexplode` over each object's
+    /// ACL or, where none is stored, the built-in default (`acldefault`), minus the owner's own
+    /// implicit rights, grouped per grantee. One branch
     /// per catalog that carries an ACL: relations, columns, functions, schemas and types.
     /// Identity sequences are part of their column (nothing needs rights on them), so their
     /// grants are left out with them.
@@ -257,7 +258,8 @@ struct CatalogQueries {
         """
         SELECT object_type, schema_name, object_name, column_name,
           CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END,
-          x.privilege_type, x.is_grantable
+          pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type),
+          COALESCE(pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type) FILTER (WHERE x.is_grantable), '')
         FROM (
           SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
                    WHEN 'f' THEN 'foreign table' ELSE 'table' END AS object_type,
@@ -290,6 +292,7 @@ struct CatalogQueries {
             AND \(userSchema) AND \(notFromExtension("pg_type", "t.oid"))
         ) o, LATERAL pg_catalog.aclexplode(o.acl) x
         WHERE x.grantee <> o.owner
+        GROUP BY 1, 2, 3, 4, 5
         """
     }
 
@@ -371,13 +374,11 @@ struct CatalogQueries {
         """
 
     /// Applied migrations, selecting only the columns that exist (hosted projects add more).
+    /// The statements come as a JSON array and are hashed client-side (see `AppliedMigration`).
     func appliedMigrations(hasName: Bool, hasStatements: Bool) -> String {
         let name = hasName ? "name::pg_catalog.text" : "NULL"
-        let hash =
-            hasStatements
-            ? "pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.array_to_string(statements, chr(10)), 'UTF8')), 'hex')"
-            : "NULL"
-        return "SELECT version::pg_catalog.text, \(name), \(hash) FROM supabase_migrations.schema_migrations"
+        let statements = hasStatements ? "pg_catalog.to_json(statements)::pg_catalog.text" : "NULL"
+        return "SELECT version::pg_catalog.text, \(name), \(statements) FROM supabase_migrations.schema_migrations"
     }
 
     /// Counts of objects in user schemas of kinds schemasnap does not model.

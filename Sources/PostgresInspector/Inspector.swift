@@ -156,7 +156,7 @@ public struct Inspector: Sendable {
         c.privileges = try db.query(q.privileges).map {
             Privilege(
                 objectType: $0.string(0), schema: $0.string(1), name: $0.string(2), column: $0.string(3),
-                grantee: $0.string(4), privilege: $0.string(5), grantable: $0.bool(6))
+                grantee: $0.string(4), privileges: $0.list(5) ?? [], grantable: $0.list(6) ?? [])
         }
         c.defaultPrivileges = try db.query(q.defaultPrivileges).map {
             DefaultPrivilege(
@@ -202,7 +202,8 @@ public struct Inspector: Sendable {
                 hasName: migrationColumns.contains("name"),
                 hasStatements: migrationColumns.contains("statements"))
             c.appliedMigrations = try db.query(sql).map {
-                AppliedMigration(version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2).flatMap(statementsHash))
+                AppliedMigration(
+                    version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2).flatMap(statementsHash))
             }
         }
         for row in try db.query(q.uncovered) where row.int(1) > 0 {

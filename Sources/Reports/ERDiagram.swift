@@ -30,35 +30,54 @@ public enum ERDiagram {
     /// `fallback`; relationships are the foreign keys among the drawn tables.
     public static func render(tables: [RelationKey], preferred: Catalog, fallback: Catalog? = nil) -> String {
         let wanted = Set(tables)
+        let first = Drawing(preferred, wanted)
+        let second = fallback.map { Drawing($0, wanted) }
         var lines = ["erDiagram"]
         var relationships: [String] = []
         for table in tables {
-            let catalog = preferred.relations.contains { $0.key == table } ? preferred : (fallback ?? preferred)
-            let columns = catalog.columns.filter { $0.schema == table.schema && $0.table == table.name }
-                .sorted { $0.position < $1.position }
+            let drawing = first.relations[table] != nil ? first : (second ?? first)
             lines.append("  \(entity(table)) {")
-            for column in columns {
+            for column in drawing.columns[table, default: []].sorted(by: { $0.position < $1.position }) {
                 lines.append("    \(token(column.type)) \(token(column.name))\(column.notNull ? "" : " \"nullable\"")")
             }
             lines.append("  }")
-            for fk in catalog.constraints
-            where fk.schema == table.schema && fk.table == table.name && fk.constraintType == "foreign key" {
-                guard let referenced = fk.referencedTable, let key = relationKey(referenced, in: catalog), wanted.contains(key)
-                else { continue }
+            for fk in drawing.foreignKeys[table, default: []] {
+                guard let referenced = fk.referencedTable, let key = drawing.keysByPath[referenced], wanted.contains(key) else {
+                    continue
+                }
                 relationships.append("  \(entity(table)) }o--|| \(entity(key)) : \"\(fk.name)\"")
             }
         }
         return (lines + relationships.sorted()).joined(separator: "\n")
     }
 
+    /// One catalog's columns and foreign keys of the wanted tables, grouped in one pass.
+    private struct Drawing {
+        var relations: [RelationKey: Relation] = [:]
+        var keysByPath: [String: RelationKey] = [:]
+        var columns: [RelationKey: [Column]] = [:]
+        var foreignKeys: [RelationKey: [Constraint]] = [:]
+
+        init(_ catalog: Catalog, _ wanted: Set<RelationKey>) {
+            for relation in catalog.relations {
+                keysByPath[relation.path] = relation.key
+                if wanted.contains(relation.key) { relations[relation.key] = relation }
+            }
+            for column in catalog.columns {
+                let key = RelationKey(schema: column.schema, name: column.table)
+                if wanted.contains(key) { columns[key, default: []].append(column) }
+            }
+            for constraint in catalog.constraints where constraint.constraintType == "foreign key" {
+                let key = RelationKey(schema: constraint.schema, name: constraint.table)
+                if wanted.contains(key) { foreignKeys[key, default: []].append(constraint) }
+            }
+        }
+    }
+
     /// Draws every table of `catalog` (or of one schema).
     public static func render(catalog: Catalog, schema: String? = nil) -> String {
         let tables = catalog.relations.filter { $0.isTable && (schema == nil || $0.schema == schema) }.map(\.key)
         return render(tables: tables.sorted(), preferred: catalog)
-    }
-
-    private static func relationKey(_ qualified: String, in catalog: Catalog) -> RelationKey? {
-        catalog.relations.first { $0.path == qualified }?.key
     }
 
     /// Mermaid entity names allow letters, digits, `_` and `-`.

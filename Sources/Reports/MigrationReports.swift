@@ -11,7 +11,9 @@ public struct StatusReport: Sendable {
     public var states: [MigrationState]
     public var ignoredFiles: [String]
 
-    public init(environment: String, snapshot: SnapshotSummary, ageSeconds: TimeInterval, states: [MigrationState], ignoredFiles: [String]) {
+    public init(
+        environment: String, snapshot: SnapshotSummary, ageSeconds: TimeInterval, states: [MigrationState], ignoredFiles: [String]
+    ) {
         self.environment = environment
         self.snapshot = snapshot
         self.ageSeconds = ageSeconds
@@ -48,7 +50,9 @@ public enum MigrationReportRenderer {
     public static func render(_ reports: [StatusReport], format: ReportFormat, style: TextStyle) -> String {
         switch format {
         case .text: return reports.map { statusText($0, style) }.joined(separator: "\n")
-        case .json: return json(StatusDocument(schemaVersion: 1, report: "status", environments: reports.map(StatusDocument.Environment.init)))
+        case .json:
+            return json(
+                StatusDocument(schemaVersion: 1, report: "status", environments: reports.map(StatusDocument.Environment.init)))
         case .markdown: return reports.map(statusMarkdown).joined(separator: "\n")
         }
     }
@@ -71,17 +75,21 @@ public enum MigrationReportRenderer {
     private static func statusText(_ r: StatusReport, _ style: TextStyle) -> String {
         let rule = String(repeating: "━", count: 64)
         var out = "\(rule)\n  \(style.bold("Migration status: \(r.environment)"))\n\(rule)\n"
-        out += "  snapshot \(displayTime(r.snapshot.capturedAt)) (\(age(r.ageSeconds)) old), fingerprint \(r.snapshot.shortFingerprint)\n\n"
+        out +=
+            "  snapshot \(displayTime(r.snapshot.capturedAt)) (\(age(r.ageSeconds)) old), fingerprint \(r.snapshot.shortFingerprint)\n\n"
         out += "Summary:\n"
         for (name, count) in r.counts { out += "  \(name.replacingOccurrences(of: "_", with: " ")): \(count)\n" }
         out += "\nMigrations:\n\n"
         let statusWidth = style.icons ? 10 : 8
         out += "  " + "Status".padding(toLength: statusWidth, withPad: " ", startingAt: 0) + "  Timestamp            Migration\n"
-        out += "  " + String(repeating: "─", count: statusWidth) + "  ───────────────────  " + String(repeating: "─", count: 30) + "\n"
+        out +=
+            "  " + String(repeating: "─", count: statusWidth) + "  ───────────────────  " + String(repeating: "─", count: 30)
+            + "\n"
         for state in r.states {
             let status = icon(state, style).padding(toLength: statusWidth, withPad: " ", startingAt: 0)
             let extra = flags(state)
-            out += "  \(status)  \(state.timestamp.padding(toLength: 19, withPad: " ", startingAt: 0))  \(state.name)"
+            out +=
+                "  \(status)  \(state.timestamp.padding(toLength: 19, withPad: " ", startingAt: 0))  \(state.name)"
                 + (extra.isEmpty ? "" : "  (\(extra))") + "\n"
         }
         for file in r.ignoredFiles {
@@ -92,7 +100,8 @@ public enum MigrationReportRenderer {
 
     private static func statusMarkdown(_ r: StatusReport) -> String {
         var out = "## Migration status: \(r.environment)\n\n"
-        out += "Snapshot \(displayTime(r.snapshot.capturedAt)) (\(age(r.ageSeconds)) old), fingerprint `\(r.snapshot.shortFingerprint)`.\n\n"
+        out +=
+            "Snapshot \(displayTime(r.snapshot.capturedAt)) (\(age(r.ageSeconds)) old), fingerprint `\(r.snapshot.shortFingerprint)`.\n\n"
         out += r.counts.map { "\($0.0.replacingOccurrences(of: "_", with: " ")): **\($0.1)**" }.joined(separator: " · ") + "\n\n"
         out += "| Status | Timestamp | Migration | Notes |\n|---|---|---|---|\n"
         for state in r.states {
@@ -120,7 +129,8 @@ public enum MigrationReportRenderer {
         let rule = String(repeating: "━", count: 64)
         let goal = p.reference.map { "what \($0) has applied" } ?? "the migrations folder"
         var out = "\(rule)\n  \(style.bold("Migration plan: \(p.environment) → \(goal)"))\n\(rule)\n"
-        out += "  made from the \(p.environment) snapshot of \(displayTime(r.snapshot.capturedAt)), fingerprint \(r.snapshot.shortFingerprint)\n\n"
+        out +=
+            "  made from the \(p.environment) snapshot of \(displayTime(r.snapshot.capturedAt)), fingerprint \(r.snapshot.shortFingerprint)\n\n"
         if p.steps.isEmpty {
             out += "Nothing to apply: \(p.environment) is up to date with \(goal).\n"
         } else {
@@ -140,7 +150,8 @@ public enum MigrationReportRenderer {
             out += "\nApplied in \(p.environment) but not in the folder: \(p.unknown.joined(separator: ", "))\n"
         }
         if !p.missingFiles.isEmpty {
-            out += "\nApplied in \(p.reference ?? "the reference") but no file in the folder (cannot be planned): "
+            out +=
+                "\nApplied in \(p.reference ?? "the reference") but no file in the folder (cannot be planned): "
                 + p.missingFiles.joined(separator: ", ") + "\n"
         }
         return out
@@ -149,7 +160,8 @@ public enum MigrationReportRenderer {
     private static func planMarkdown(_ r: PlanReport) -> String {
         let p = r.plan
         var out = "## Migration plan: \(p.environment)\n\n"
-        out += "Made from the snapshot of \(displayTime(r.snapshot.capturedAt)), fingerprint `\(r.snapshot.shortFingerprint)`.\n\n"
+        out +=
+            "Made from the snapshot of \(displayTime(r.snapshot.capturedAt)), fingerprint `\(r.snapshot.shortFingerprint)`.\n\n"
         if p.steps.isEmpty { out += "Nothing to apply.\n" }
         for (n, step) in p.steps.enumerated() {
             out += "\(n + 1). `\(step.version)_\(step.name)`"
@@ -166,12 +178,17 @@ public enum MigrationReportRenderer {
 
     // MARK: lint
 
-    public static func renderLint(_ results: [(file: String, hazards: [Hazard])], format: ReportFormat, style: TextStyle) -> String {
+    public static func renderLint(_ results: [(file: String, hazards: [Hazard])], format: ReportFormat, style: TextStyle)
+        -> String
+    {
         switch format {
         case .json:
-            return json(LintDocument(schemaVersion: 1, report: "lint", files: results.map {
-                LintDocument.File(path: $0.file, hazards: $0.hazards.map(HazardEntry.init))
-            }))
+            return json(
+                LintDocument(
+                    schemaVersion: 1, report: "lint",
+                    files: results.map {
+                        LintDocument.File(path: $0.file, hazards: $0.hazards.map(HazardEntry.init))
+                    }))
         case .markdown:
             var out = "## Migration lint\n\n| File | Line | Severity | Hazard |\n|---|---:|---|---|\n"
             for (file, hazards) in results {
@@ -182,7 +199,9 @@ public enum MigrationReportRenderer {
         case .text:
             var out = ""
             for (file, hazards) in results {
-                out += "\(file): " + (hazards.isEmpty ? "no hazards found\n" : "\(hazards.count) hazard\(hazards.count == 1 ? "" : "s")\n")
+                out +=
+                    "\(file): "
+                    + (hazards.isEmpty ? "no hazards found\n" : "\(hazards.count) hazard\(hazards.count == 1 ? "" : "s")\n")
                 for h in hazards {
                     out += "  \(style.badge(h.severity))  line \(h.line) [\(h.code)] \(h.reason)\n      \(h.statement)\n"
                 }
@@ -288,8 +307,9 @@ public enum MigrationReportRenderer {
             snapshotCapturedAt = r.snapshot.capturedAt
             snapshotFingerprint = r.snapshot.fingerprint
             steps = r.plan.steps.map {
-                Step(version: $0.version, name: $0.name, file: URL(fileURLWithPath: $0.path).lastPathComponent,
-                     checksum: $0.checksum, hazards: $0.hazards.map(HazardEntry.init))
+                Step(
+                    version: $0.version, name: $0.name, file: URL(fileURLWithPath: $0.path).lastPathComponent,
+                    checksum: $0.checksum, hazards: $0.hazards.map(HazardEntry.init))
             }
             outOfOrder = r.plan.outOfOrder
             unknown = r.plan.unknown

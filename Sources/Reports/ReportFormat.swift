@@ -1,4 +1,5 @@
 import CatalogModel
+
 /// The output formats of reports.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown

@@ -53,8 +53,11 @@ public struct MigrationWorkflow: Sendable {
     /// Hazards of each file (all migrations in the folder when none is given), judged
     /// against the tables of `against` (a snapshot reference) when given.
     public func lint(files: [String], against: String?) throws -> [(file: String, hazards: [Hazard])] {
-        let existing = try against.map { Set(try SnapshotFile.read(try SnapshotReference($0).resolve(config: config)).catalog.relations
-            .filter(\.isTable).map(\.key)) }
+        let existing = try against.map {
+            Set(
+                try SnapshotFile.read(try SnapshotReference($0).resolve(config: config)).catalog.relations
+                    .filter(\.isTable).map(\.key))
+        }
         let migrations: [MigrationFile]
         if files.isEmpty {
             migrations = try folder().migrations
@@ -80,7 +83,8 @@ public struct MigrationWorkflow: Sendable {
     }
 
     private func summary(_ s: Snapshot) -> SnapshotSummary {
-        SnapshotSummary(environment: s.meta.environment, capturedAt: s.meta.capturedAt, fingerprint: s.meta.fingerprint,
-                        path: s.path, notCompared: s.meta.notCompared)
+        SnapshotSummary(
+            environment: s.meta.environment, capturedAt: s.meta.capturedAt, fingerprint: s.meta.fingerprint,
+            path: s.path, notCompared: s.meta.notCompared)
     }
 }

@@ -50,6 +50,9 @@ public enum SnapshotFile {
                 var inserter = Inserter(catalog: catalog, db: db)
                 Catalog.visitKinds(&inserter)
                 if let error = inserter.error { throw error }
+                try db.execute(
+                    sql: "INSERT INTO meta (key, value) VALUES ('content_checksum', ?)",
+                    arguments: [inserter.checksum.finalize()])
                 return .commit
             }
             try queue.close()
@@ -71,21 +74,32 @@ public enum SnapshotFile {
         try withSnapshotDatabase(path) { db in try readMeta(db, path: path) }
     }
 
-    /// Reads the snapshot at `path`, checking that its objects still match its fingerprint.
+    /// Reads the snapshot at `path`, checking that its rows are exactly those written.
     public static func read(_ path: String) throws -> Snapshot {
         try withSnapshotDatabase(path) { db in
             let meta = try readMeta(db, path: path)
             var fetcher = Fetcher(db: db, path: path)
             Catalog.visitKinds(&fetcher)
             if let error = fetcher.error { throw error }
+            let storedChecksum = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'content_checksum'")
             var c = fetcher.catalog
             c.uncovered = meta.notCompared
-            c = c.sorted()
-            guard Fingerprint.of(c) == meta.fingerprint else {
-                throw StoreError.damaged(path, reason: "its objects do not match its fingerprint")
-            }
+            // Rows come back in key order (ORDER BY, BINARY collation), which is canonical order.
+            // The content checksum proves the rows are those written; without one, the
+            // (slower) fingerprint of the canonical text does.
+            let intact = storedChecksum.map { $0 == fetcher.checksum.finalize() } ?? (Fingerprint.of(c) == meta.fingerprint)
+            guard intact else { throw StoreError.damaged(path, reason: "its objects do not match its checksum") }
             return Snapshot(meta: meta, catalog: c, path: path)
         }
+    }
+
+    /// The canonical text of `snapshot` (what `show` prints), checked against its fingerprint.
+    public static func canonicalText(of snapshot: Snapshot) throws -> String {
+        let text = CanonicalText.render(snapshot.catalog)
+        guard Fingerprint.of(canonicalText: text) == snapshot.meta.fingerprint else {
+            throw StoreError.damaged(snapshot.path, reason: "its objects do not match its fingerprint")
+        }
+        return text
     }
 
     // MARK: - Private
@@ -183,9 +197,10 @@ public enum SnapshotFile {
     /// Inserts `objects` with one prepared statement, columns in `fieldSpecs` order, NULL
     /// where a field is absent. Binds through the SQLite C API: this loop runs once per
     /// captured object.
-    fileprivate static func insert<T: CatalogObject>(_ objects: [T], _ db: Database) throws {
-        guard !objects.isEmpty else { return }
+    fileprivate static func insert<T: CatalogObject>(_ objects: [T], _ db: Database, _ checksum: inout ContentChecksum) throws {
         let table = T.kind.tableName
+        checksum.beginTable(table)
+        guard !objects.isEmpty else { return }
         let columns = T.fieldSpecs.map { "\"\($0.name)\"" }
         let statement = try db.makeStatement(
             sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
@@ -195,7 +210,11 @@ public enum SnapshotFile {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
             for (i, value) in object.fieldValues.enumerated() {
-                if let value { bind(value, at: Int32(i + 1), handle) }
+                guard let value else {
+                    checksum.addNull()
+                    continue
+                }
+                bind(value, at: Int32(i + 1), handle, &checksum)
             }
             guard sqlite3_step(handle) == SQLITE_DONE else {
                 throw StoreError.writeFailed(table, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
@@ -206,12 +225,21 @@ public enum SnapshotFile {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    private static func bind(_ value: FieldValue, at index: Int32, _ handle: OpaquePointer) {
+    private static func bind(_ value: FieldValue, at index: Int32, _ handle: OpaquePointer, _ checksum: inout ContentChecksum) {
         switch value {
-        case .text(let s): sqlite3_bind_text(handle, index, s, -1, transient)
-        case .bool(let b): sqlite3_bind_int64(handle, index, b ? 1 : 0)
-        case .integer(let i): sqlite3_bind_int64(handle, index, i)
-        case .list(let l): sqlite3_bind_text(handle, index, jsonArray(l), -1, transient)
+        case .text(let s):
+            sqlite3_bind_text(handle, index, s, -1, transient)
+            checksum.add(text: s.utf8)
+        case .bool(let b):
+            sqlite3_bind_int64(handle, index, b ? 1 : 0)
+            checksum.add(integer: b ? 1 : 0)
+        case .integer(let i):
+            sqlite3_bind_int64(handle, index, i)
+            checksum.add(integer: i)
+        case .list(let l):
+            let json = jsonArray(l)
+            sqlite3_bind_text(handle, index, json, -1, transient)
+            checksum.add(text: json.utf8)
         }
     }
 
@@ -244,13 +272,18 @@ public enum SnapshotFile {
     /// Reads every row of `T`'s table, columns in `fieldSpecs` order. Values that do not fit
     /// (a NULL key, text in an integer column) come back blank or coerced, and the
     /// fingerprint check in `read` then reports the file as damaged.
-    fileprivate static func fetch<T: CatalogObject>(_ db: Database, _ path: String) throws -> [T] {
+    fileprivate static func fetch<T: CatalogObject>(_ db: Database, _ path: String, _ checksum: inout ContentChecksum) throws
+        -> [T]
+    {
         let table = T.kind.tableName
         let specs = T.fieldSpecs
+        checksum.beginTable(table)
         let statement: Statement
         do {
+            let columns = specs.map { "\"\($0.name)\"" }
             statement = try db.makeStatement(
-                sql: "SELECT " + specs.map { "\"\($0.name)\"" }.joined(separator: ", ") + " FROM \(table)")
+                sql: "SELECT " + columns.joined(separator: ", ") + " FROM \(table) ORDER BY "
+                    + columns.prefix(T.keyCount).joined(separator: ", "))
         } catch let error as DatabaseError {
             throw StoreError.damaged(path, reason: error.message ?? "table \(table) unreadable")
         }
@@ -267,14 +300,26 @@ public enum SnapshotFile {
                 let column = Int32(i)
                 guard sqlite3_column_type(handle, column) != SQLITE_NULL else {
                     values[i] = nil
+                    checksum.addNull()
                     continue
                 }
                 switch spec.type {
-                case .text: values[i] = .text(columnText(handle, column))
-                case .integer: values[i] = .integer(sqlite3_column_int64(handle, column))
-                case .bool: values[i] = .bool(sqlite3_column_int64(handle, column) != 0)
+                case .text:
+                    let text = columnText(handle, column)
+                    checksum.add(text: text.utf8)
+                    values[i] = .text(text)
+                case .integer:
+                    let value = sqlite3_column_int64(handle, column)
+                    checksum.add(integer: value)
+                    values[i] = .integer(value)
+                case .bool:
+                    let value = sqlite3_column_int64(handle, column)
+                    checksum.add(integer: value)
+                    values[i] = .bool(value != 0)
                 case .list:
-                    guard let list = parseJSONArray(columnText(handle, column)) else {
+                    let text = columnText(handle, column)
+                    checksum.add(text: text.utf8)
+                    guard let list = parseJSONArray(text) else {
                         throw StoreError.damaged(
                             path, reason: "\(table).\(spec.name) holds a value that is not a JSON array of strings")
                     }
@@ -293,7 +338,7 @@ public enum SnapshotFile {
     }
 
     private static func parseJSONArray(_ text: String) -> [String]? {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
+        JSONStringArray.parse(text)
     }
 }
 
@@ -301,11 +346,12 @@ public enum SnapshotFile {
 private struct Inserter: CatalogKindVisitor {
     let catalog: Catalog
     let db: Database
+    var checksum = ContentChecksum()
     var error: (any Error)?
 
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
         guard error == nil else { return }
-        do { try SnapshotFile.insert(catalog[keyPath: path], db) } catch { self.error = error }
+        do { try SnapshotFile.insert(catalog[keyPath: path], db, &checksum) } catch { self.error = error }
     }
 }
 
@@ -314,10 +360,11 @@ private struct Fetcher: CatalogKindVisitor {
     let db: Database
     let path: String
     var catalog = Catalog()
+    var checksum = ContentChecksum()
     var error: (any Error)?
 
     mutating func visit<T: CatalogObject>(_ keyPath: WritableKeyPath<Catalog, [T]>) {
         guard error == nil else { return }
-        do { catalog[keyPath: keyPath] = try SnapshotFile.fetch(db, path) } catch { self.error = error }
+        do { catalog[keyPath: keyPath] = try SnapshotFile.fetch(db, path, &checksum) } catch { self.error = error }
     }
 }

@@ -26,7 +26,8 @@ struct NewCommand: ParsableCommand {
         let path = try MigrationWorkflow(config: try global.loadConfig()).create(name: name)
         let shown = Terminal.displayPath(path)
         print("created \(shown)")
-        print("""
+        print(
+            """
 
             Next steps:
               1. write the UP section (and the DOWN section that undoes it) in \(shown)

@@ -36,8 +36,9 @@ struct ShowCommand: ParsableCommand {
             return
         }
         let m = snap.meta
+        let text = try SnapshotFile.canonicalText(of: snap)
         print("# schemasnap snapshot format \(m.formatVersion): \(m.environment) captured \(iso8601Display(m.capturedAt))")
         print("# server \(m.serverVersion), database \(m.database), fingerprint \(m.fingerprint)")
-        print(CanonicalText.render(snap.catalog), terminator: "")
+        print(text, terminator: "")
     }
 }

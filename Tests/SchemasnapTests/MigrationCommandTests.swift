@@ -14,8 +14,9 @@ final class MigrationCommandTests: XCTestCase {
             try output.write(toFile: path, atomically: true, encoding: .utf8)
             return
         }
-        XCTAssertEqual(output, try String(contentsOfFile: path, encoding: .utf8),
-                       "differs from Tests/Fixtures/golden/\(name); re-record if intended", file: file, line: line)
+        XCTAssertEqual(
+            output, try String(contentsOfFile: path, encoding: .utf8),
+            "differs from Tests/Fixtures/golden/\(name); re-record if intended", file: file, line: line)
     }
 
     func testProductionHasExactlyOnePendingMigration() throws {
@@ -47,13 +48,15 @@ final class MigrationCommandTests: XCTestCase {
         let result = try CLI.run(["plan", "--env", "production", "--out", dir + "/plan.json"], in: root, environment: now)
         XCTAssertEqual(result.status, 0, result.stderr)
         try assertGolden(result.stdout, "plan-production.txt")
-        let plan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/plan.json")))
-            as? [String: Any])
+        let plan = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/plan.json")))
+                as? [String: Any])
         let steps = try XCTUnwrap(plan["steps"] as? [[String: Any]])
         XCTAssertEqual(steps.map { $0["name"] as? String }, ["add_notifications"])
         XCTAssertEqual((plan["snapshot_fingerprint"] as? String)?.count, 64)
         for (format, name) in [("json", "plan-production.json"), ("markdown", "plan-production.md")] {
-            try assertGolden(try CLI.run(["plan", "--env", "production", "--format", format], in: root, environment: now).stdout, name)
+            try assertGolden(
+                try CLI.run(["plan", "--env", "production", "--format", format], in: root, environment: now).stdout, name)
         }
     }
 
@@ -70,7 +73,8 @@ final class MigrationCommandTests: XCTestCase {
     func testLintFindsTheHazardsOfAFile() throws {
         let dir = try temporaryDirectory(self)
         let file = dir + "/20260101000000_risky.sql"
-        try "DROP TABLE public.orders;\nCREATE TABLE public.open (id int);\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try "DROP TABLE public.orders;\nCREATE TABLE public.open (id int);\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["lint", file, "--against", "production"], in: root)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("line 1 [drop_table]"), result.stdout)

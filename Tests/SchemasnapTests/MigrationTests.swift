@@ -82,8 +82,10 @@ final class MigrationTests: XCTestCase {
 
     func testStatusFindsAppliedPendingUnknownModifiedAndOutOfOrder() throws {
         let dir = try temporaryDirectory(self)
-        for (name, sql) in [("20250101000000_one", "create table a (id int);"), ("20250102000000_two", "create table b (id int);"),
-                            ("20250103000000_three", "create table c (id int);"), ("20250105000000_five", "select 5;")] {
+        for (name, sql) in [
+            ("20250101000000_one", "create table a (id int);"), ("20250102000000_two", "create table b (id int);"),
+            ("20250103000000_three", "create table c (id int);"), ("20250105000000_five", "select 5;"),
+        ] {
             try sql.write(toFile: "\(dir)/\(name).sql", atomically: true, encoding: .utf8)
         }
         let folder = try MigrationFolder.read(dir)
@@ -94,8 +96,12 @@ final class MigrationTests: XCTestCase {
             AppliedMigration(version: "20250104000000", name: "four", statementsHash: nil),
         ]
         let states = MigrationStatus.compare(folder: folder, applied: applied)
-        XCTAssertEqual(states.map(\.id), ["20250101000000_one", "20250102000000_two", "20250103000000_three",
-                                          "20250104000000_four", "20250105000000_five"])
+        XCTAssertEqual(
+            states.map(\.id),
+            [
+                "20250101000000_one", "20250102000000_two", "20250103000000_three",
+                "20250104000000_four", "20250105000000_five",
+            ])
         XCTAssertEqual(states.map(\.status), [.applied, .applied, .pending, .unknown, .pending])
         XCTAssertEqual(states.map(\.modified), [false, true, false, false, false])
         XCTAssertEqual(states.map(\.outOfOrder), [false, false, true, false, false])
@@ -112,8 +118,10 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try folder.find("add_orders").name, "add_orders")
         XCTAssertEqual(try folder.find("items").name, "add_order_items")
         XCTAssertThrowsError(try folder.find("add_order")) {
-            XCTAssertEqual($0 as? MigrationError, .ambiguousMigration(
-                "add_order", candidates: ["20250101000000_add_orders", "20250102000000_add_order_items"]))
+            XCTAssertEqual(
+                $0 as? MigrationError,
+                .ambiguousMigration(
+                    "add_order", candidates: ["20250101000000_add_orders", "20250102000000_add_order_items"]))
         }
         XCTAssertThrowsError(try folder.find("nothing"))
     }
