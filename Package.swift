@@ -35,29 +35,30 @@ let package = Package(
             ]
         ),
         .target(name: "Differ", dependencies: ["CatalogModel"]),
+        .target(name: "Advisors", dependencies: ["CatalogModel"]),
         .target(
             name: "Migrations",
             dependencies: ["CatalogModel", "SQLReader", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "Reports", dependencies: ["CatalogModel", "Differ", "Migrations"]),
+        .target(name: "Reports", dependencies: ["CatalogModel", "Differ", "Migrations", "Advisors"]),
         .target(
             name: "SchemasnapKit",
             dependencies: [
-                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Reports",
+                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Reports",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
             name: "schemasnap",
             dependencies: [
-                "SchemasnapKit",
+                "SchemasnapKit", "Advisors", "Reports", "SnapshotStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SchemasnapTests",
             dependencies: [
-                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Reports",
+                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Reports",
                 "SQLReader", "SchemasnapKit", "schemasnap",
             ],
             path: "Tests/SchemasnapTests"

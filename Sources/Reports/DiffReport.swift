@@ -1,3 +1,4 @@
+import Advisors
 import CatalogModel
 import Differ
 import Foundation
@@ -28,39 +29,46 @@ public struct DiffReport: Sendable {
     public var source: SnapshotSummary
     public var target: SnapshotSummary
     public var changes: [Change]
+    /// Advisor findings one side has and the other lacks.
+    public var advisories: [AdvisoryChange]
     /// Mermaid ER diagram of the tables whose columns or foreign keys changed, if any.
     public var diagram: String?
     public var recommendations: [String]
 
-    public init(source: SnapshotSummary, target: SnapshotSummary, changes: [Change], diagram: String?, recommendations: [String])
-    {
+    public init(
+        source: SnapshotSummary, target: SnapshotSummary, changes: [Change], advisories: [AdvisoryChange] = [],
+        diagram: String?, recommendations: [String]
+    ) {
         self.source = source
         self.target = target
         self.changes = changes
+        self.advisories = advisories
         self.diagram = diagram
         self.recommendations = recommendations
     }
 
-    /// Findings per severity, every severity present (zero when none).
+    /// Findings per severity (schema changes and advisor changes), every severity present.
     public var counts: [Severity: Int] {
         var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
         for change in changes { counts[change.severity, default: 0] += 1 }
+        for advisory in advisories { counts[advisory.severity, default: 0] += 1 }
         return counts
     }
 
     /// The highest severity found, or nil without findings.
-    public var maxSeverity: Severity? { changes.map(\.severity).max() }
+    public var maxSeverity: Severity? { (changes.map(\.severity) + advisories.map(\.severity)).max() }
 
     /// Builds the report for `changes` between two catalogs, with recommendations and the
     /// diagram of affected tables.
     public static func make(
-        source: SnapshotSummary, target: SnapshotSummary, sourceCatalog: Catalog, targetCatalog: Catalog, changes: [Change]
+        source: SnapshotSummary, target: SnapshotSummary, sourceCatalog: Catalog, targetCatalog: Catalog, changes: [Change],
+        advisories: [AdvisoryChange] = []
     ) -> DiffReport {
         let affected = ERDiagram.affectedTables(changes, source: sourceCatalog, target: targetCatalog)
         let diagram =
             affected.isEmpty ? nil : ERDiagram.render(tables: affected, preferred: sourceCatalog, fallback: targetCatalog)
         return DiffReport(
-            source: source, target: target, changes: changes, diagram: diagram,
+            source: source, target: target, changes: changes, advisories: advisories, diagram: diagram,
             recommendations: Recommendations.make(changes, source: source.environment, target: target.environment))
     }
 }
@@ -79,4 +87,35 @@ func describeNotCompared(_ counts: [String: Int]) -> String {
 
 private func singular(_ plural: String) -> String {
     plural == "extended statistics" ? plural : (plural.hasSuffix("s") ? String(plural.dropLast()) : plural)
+}
+
+/// An advisor finding that one snapshot has and the other lacks. A new SECURITY finding in
+/// the target is CRITICAL, a new PERFORMANCE one a WARNING; one the target no longer has is INFO.
+public struct AdvisoryChange: Hashable, Sendable {
+    public var finding: AdvisorFinding
+    /// True when the target has it and the source lacks it.
+    public var inTarget: Bool
+
+    public init(finding: AdvisorFinding, inTarget: Bool) {
+        self.finding = finding
+        self.inTarget = inTarget
+    }
+
+    public var severity: Severity {
+        guard inTarget else { return .info }
+        return finding.category == .security ? .critical : .warning
+    }
+
+    /// The findings (not excused) each side has that the other lacks, matched by lint and object.
+    public static func between(source: [AdvisorFinding], target: [AdvisorFinding]) -> [AdvisoryChange] {
+        let key: (AdvisorFinding) -> String = { $0.lint + "\u{1F}" + $0.object }
+        let sourceKeys = Set(source.filter { $0.excuse == nil }.map(key))
+        let targetKeys = Set(target.filter { $0.excuse == nil }.map(key))
+        return target.filter { $0.excuse == nil && !sourceKeys.contains(key($0)) }.map {
+            AdvisoryChange(finding: $0, inTarget: true)
+        }
+            + source.filter { $0.excuse == nil && !targetKeys.contains(key($0)) }.map {
+                AdvisoryChange(finding: $0, inTarget: false)
+            }
+    }
 }

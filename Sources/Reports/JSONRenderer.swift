@@ -1,3 +1,4 @@
+import Advisors
 import CatalogModel
 import Differ
 import Foundation
@@ -16,6 +17,7 @@ public enum JSONRenderer {
             counts: Dictionary(uniqueKeysWithValues: report.counts.map { ($0.key.rawValue, $0.value) }),
             maxLevel: report.maxSeverity?.rawValue,
             findings: report.changes.map(Finding.init),
+            advisorFindings: report.advisories.map(AdvisorEntry.init),
             recommendations: report.recommendations)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -32,6 +34,7 @@ public enum JSONRenderer {
         var counts: [String: Int]
         var maxLevel: String?
         var findings: [Finding]
+        var advisorFindings: [AdvisorEntry]
         var recommendations: [String]
 
         func encode(to encoder: any Encoder) throws {
@@ -43,11 +46,12 @@ public enum JSONRenderer {
             try c.encode(counts, forKey: .counts)
             try c.encode(maxLevel, forKey: .maxLevel)  // null when there is no finding
             try c.encode(findings, forKey: .findings)
+            try c.encode(advisorFindings, forKey: .advisorFindings)
             try c.encode(recommendations, forKey: .recommendations)
         }
 
         enum CodingKeys: String, CodingKey {
-            case schemaVersion, report, source, target, counts, maxLevel, findings, recommendations
+            case schemaVersion, report, source, target, counts, maxLevel, findings, advisorFindings, recommendations
         }
     }
 
@@ -62,6 +66,27 @@ public enum JSONRenderer {
             capturedAt = s.capturedAt
             fingerprint = s.fingerprint
             notCompared = s.notCompared
+        }
+    }
+
+    /// An advisor finding one side has and the other lacks; it is a finding, so it has a severity.
+    private struct AdvisorEntry: Encodable {
+        var severity: String
+        var change: String
+        var lint: String
+        var level: String
+        var category: String
+        var object: String
+        var detail: String
+
+        init(_ a: AdvisoryChange) {
+            severity = a.severity.rawValue
+            change = a.inTarget ? "only_in_target" : "missing_in_target"
+            lint = a.finding.lint
+            level = a.finding.level.rawValue
+            category = a.finding.category.rawValue
+            object = a.finding.object
+            detail = a.finding.detail
         }
     }
 

@@ -28,6 +28,14 @@ public enum MarkdownRenderer {
             for change in changes { out += row(change, source: source, target: target) }
             out += "\n</details>\n"
         }
+        if !report.advisories.isEmpty {
+            out += "\n### Advisor findings that differ\n\n| | Lint | Object | Detail |\n|---|---|---|---|\n"
+            for a in report.advisories {
+                let side = a.inTarget ? "new in \(escape(target))" : "gone in \(escape(target))"
+                out +=
+                    "| \(a.severity.icon) \(side) | `\(a.finding.lint)` | `\(code(a.finding.object))` | \(escape(a.finding.detail)) |\n"
+            }
+        }
         let notCompared = [report.source, report.target].filter { !$0.notCompared.isEmpty }
         if !notCompared.isEmpty {
             out +=

@@ -1,3 +1,4 @@
+import Advisors
 import Foundation
 import TOMLKit
 
@@ -36,6 +37,10 @@ public struct Config: Sendable, Hashable {
         "pgsodium", "pgsodium_masks", "net", "cron",
     ]
     public var exposedSchemas = ["public"]
+    /// Lints switched off (`[advise] disable = […]`).
+    public var adviseDisabled: [String] = []
+    /// Findings excused with a reason (`[[advise.excuse]]`): reported as excused, never dropped.
+    public var adviseExcuses: [AdvisorOptions.Excuse] = []
     /// Environments in the order the file lists them.
     public var environments: [EnvironmentConfig] = ["dev", "staging", "production"].map { EnvironmentConfig(name: $0) }
     /// The directory relative paths are resolved against.
@@ -91,7 +96,7 @@ public struct Config: Sendable, Hashable {
         let reader = TableReader(table: table, path: path, prefix: "")
         try reader.checkKeys([
             "migrations", "snapshots", "critical_schemas", "exclude_schemas", "managed_schemas", "exposed_schemas",
-            "environments",
+            "environments", "advise",
         ])
         config.migrations = try reader.string("migrations") ?? config.migrations
         config.snapshots = try reader.string("snapshots") ?? config.snapshots
@@ -99,6 +104,24 @@ public struct Config: Sendable, Hashable {
         config.excludeSchemas = try reader.strings("exclude_schemas") ?? config.excludeSchemas
         config.managedSchemas = try reader.strings("managed_schemas") ?? config.managedSchemas
         config.exposedSchemas = try reader.strings("exposed_schemas") ?? config.exposedSchemas
+        if let advise = try reader.table("advise") {
+            try advise.checkKeys(["disable", "excuse"])
+            config.adviseDisabled = try advise.strings("disable") ?? []
+            for name in config.adviseDisabled where !Advisor.lintNames.contains(name) {
+                throw SchemasnapError.configValue(
+                    path: path, key: "advise.disable", expected: "lint names (`\(name)` is not one; see docs/advisors.md)")
+            }
+            config.adviseExcuses = try advise.tables("excuse").map { excuse in
+                try excuse.checkKeys(["lint", "object", "reason"])
+                guard let lint = try excuse.string("lint"), let object = try excuse.string("object"),
+                    let reason = try excuse.string("reason"), !reason.isEmpty
+                else {
+                    throw SchemasnapError.configValue(
+                        path: path, key: "advise.excuse", expected: "tables with lint, object and a reason")
+                }
+                return AdvisorOptions.Excuse(lint: lint, object: object, reason: reason)
+            }
+        }
         if let environments = try reader.table("environments") {
             config.environments = try environments.table.keys.map { name in
                 guard let envTable = try environments.table(name) else {
@@ -147,6 +170,16 @@ private struct TableReader {
         }
     }
 
+    /// An array of tables (`[[key]]`); empty when absent.
+    func tables(_ key: String) throws -> [TableReader] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw mismatch(key, "an array of tables ([[\(prefix + key)]])") }
+        return try array.map { element in
+            guard let t = element.table else { throw mismatch(key, "an array of tables ([[\(prefix + key)]])") }
+            return TableReader(table: t, path: path, prefix: prefix + key + ".")
+        }
+    }
+
     func table(_ key: String) throws -> TableReader? {
         guard let value = table[key] else { return nil }
         guard let t = value.table else { throw mismatch(key, "a table") }
@@ -162,5 +195,14 @@ extension Config {
     /// A path the user typed: relative to the working directory, not the config file.
     public func resolveFromWorkingDirectory(_ path: String) -> String {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+extension Config {
+    /// The advisor settings of this configuration.
+    public var advisorOptions: AdvisorOptions {
+        AdvisorOptions(
+            exposedSchemas: Set(exposedSchemas), managedSchemas: Set(managedSchemas), disabled: Set(adviseDisabled),
+            excuses: adviseExcuses)
     }
 }

@@ -1,3 +1,4 @@
+import Advisors
 import CatalogModel
 import Differ
 import Dispatch
@@ -32,9 +33,12 @@ public struct DriftComparison: Sendable {
             criticalSchemas: Set(config.criticalSchemas), managedSchemas: Set(config.managedSchemas),
             includeManaged: includeManaged, compareRoles: compareRoles)
         let changes = Differ.diff(source: source.catalog, target: target.catalog, options: options)
+        let advisories = AdvisoryChange.between(
+            source: Advisor.advise(source.catalog, options: config.advisorOptions),
+            target: Advisor.advise(target.catalog, options: config.advisorOptions))
         return DiffReport.make(
             source: summary(source), target: summary(target), sourceCatalog: source.catalog,
-            targetCatalog: target.catalog, changes: changes)
+            targetCatalog: target.catalog, changes: changes, advisories: advisories)
     }
 
     /// Reads the files on separate threads (reading and checking a fingerprint is CPU-bound),

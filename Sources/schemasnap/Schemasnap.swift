@@ -13,7 +13,7 @@ struct Schemasnap: ParsableCommand {
         version: SchemasnapVersion.description,
         subcommands: [
             CaptureCommand.self, DiffCommand.self, ShowCommand.self, NewCommand.self, StatusCommand.self, PlanCommand.self,
-            LintCommand.self, LogCommand.self, HistoryCommand.self, PruneCommand.self,
+            LintCommand.self, LogCommand.self, HistoryCommand.self, PruneCommand.self, AdviseCommand.self,
         ]
     )
 }

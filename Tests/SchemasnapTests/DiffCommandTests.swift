@@ -71,7 +71,10 @@ final class DiffCommandTests: XCTestCase {
         }
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
         walk(json)
-        XCTAssertEqual(severityKeys, ((json as? [String: Any])?["findings"] as? [Any])?.count)
+        let document = json as? [String: Any]
+        XCTAssertEqual(
+            severityKeys,
+            ((document?["findings"] as? [Any])?.count ?? 0) + ((document?["advisor_findings"] as? [Any])?.count ?? 0))
     }
 
     func testFailOnControlsTheExitCode() throws {
