@@ -36,6 +36,19 @@ public struct TextRenderer {
                 kind == .changed
                 ? renderChanged(changes, source: source, target: target) : renderPresence(changes, kind, source, target)
         }
+        for inTarget in [true, false] {
+            let advisories = report.advisories.filter { $0.inTarget == inTarget }
+            guard !advisories.isEmpty else { continue }
+            out +=
+                inTarget
+                ? "\nAdvisor findings \(target) has and \(source) lacks:\n"
+                : "\nAdvisor findings \(source) has and \(target) no longer has:\n"
+            for advisory in advisories {
+                let f = advisory.finding
+                out += "\n  \(style.badge(advisory.severity))  \(f.lint) (\(f.category.rawValue)) \(f.object)\n"
+                out += "            \(f.detail)\n"
+            }
+        }
         let notCompared = [report.source, report.target].filter { !$0.notCompared.isEmpty }
         if !notCompared.isEmpty {
             out +=

@@ -54,10 +54,11 @@ public struct Capturer: Sendable {
         let conninfo = try conninfo(variable: variable, name: name)
         let (catalog, server) = try inspector.capture(conninfo: conninfo, progress: progress)
         let library = SnapshotLibrary(folder: config.snapshotsPath)
-        let fingerprint = Fingerprint.of(catalog)
-        if !always, out == nil, let newest = try? library.newest(of: name),
-            let previous = try? SnapshotFile.readMeta(newest), previous.fingerprint == fingerprint
-        {
+        // Only the unchanged check needs the fingerprint before writing; otherwise the store
+        // computes it while it inserts the rows.
+        let previousSnapshot = always || out != nil ? nil : try? library.newest(of: name)
+        let fingerprint = previousSnapshot.map { _ in Fingerprint.of(catalog) }
+        if let newest = previousSnapshot, let previous = try? SnapshotFile.readMeta(newest), previous.fingerprint == fingerprint {
             return CaptureOutcome(
                 environment: name, meta: previous, path: newest, written: false,
                 seconds: Date().timeIntervalSince(start), warnings: server.warnings)
@@ -67,7 +68,7 @@ public struct Capturer: Sendable {
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         let meta = SnapshotMeta(
             environment: name, capturedAt: start, serverVersion: server.serverVersion, database: server.database,
-            host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: fingerprint,
+            host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: "",
             objectCounts: [:], notCompared: [:])
         let snapshot = try SnapshotFile.write(catalog, meta: meta, to: path, fingerprint: fingerprint)
         return CaptureOutcome(

@@ -30,7 +30,6 @@ public enum SnapshotFile {
         let catalog = catalog.sorted()
         var meta = meta
         meta.formatVersion = formatVersion
-        meta.fingerprint = fingerprint ?? Fingerprint.of(catalog)
         meta.objectCounts = Dictionary(uniqueKeysWithValues: catalog.counts.map { ($0.key.tableName, $0.value) })
         meta.notCompared = catalog.uncovered
 
@@ -46,10 +45,14 @@ public enum SnapshotFile {
                 try db.execute(sql: "PRAGMA application_id = \(SnapshotSchema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(formatVersion)")
                 for statement in SnapshotSchema.statements { try db.execute(sql: statement) }
-                try writeMeta(meta, db)
+                // The fingerprint (canonical text + SHA-256) is computed on another thread while
+                // the rows are inserted.
+                let computed = FingerprintTask(catalog, given: fingerprint)
                 var inserter = Inserter(catalog: catalog, db: db)
                 Catalog.visitKinds(&inserter)
                 if let error = inserter.error { throw error }
+                meta.fingerprint = computed.value()
+                try writeMeta(meta, db)
                 try db.execute(
                     sql: "INSERT INTO meta (key, value) VALUES ('content_checksum', ?)",
                     arguments: [inserter.checksum.finalize()])
@@ -366,5 +369,25 @@ private struct Fetcher: CatalogKindVisitor {
     mutating func visit<T: CatalogObject>(_ keyPath: WritableKeyPath<Catalog, [T]>) {
         guard error == nil else { return }
         do { catalog[keyPath: keyPath] = try SnapshotFile.fetch(db, path, &checksum) } catch { self.error = error }
+    }
+}
+
+/// A fingerprint computed on a background thread, or the one the caller already has.
+private final class FingerprintTask: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: String?
+
+    init(_ catalog: Catalog, given: String?) {
+        if let given {
+            result = given
+            return
+        }
+        DispatchQueue.global().async(group: group) { self.result = Fingerprint.of(catalog) }
+    }
+
+    /// Waits for the computation; the group's wait orders the read after the write.
+    func value() -> String {
+        group.wait()
+        return result!
     }
 }
