@@ -36,6 +36,7 @@ let package = Package(
         ),
         .target(name: "Differ", dependencies: ["CatalogModel"]),
         .target(name: "Advisors", dependencies: ["CatalogModel"]),
+        .target(name: "Applier", dependencies: ["PostgresInspector", "Migrations", "SQLReader"]),
         .target(
             name: "Migrations",
             dependencies: ["CatalogModel", "SQLReader", .product(name: "Crypto", package: "swift-crypto")]
@@ -44,7 +45,7 @@ let package = Package(
         .target(
             name: "SchemasnapKit",
             dependencies: [
-                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Reports",
+                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Applier", "Reports",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -58,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "SchemasnapTests",
             dependencies: [
-                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Reports",
+                "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Applier", "Reports",
                 "SQLReader", "SchemasnapKit", "schemasnap",
             ],
             path: "Tests/SchemasnapTests"

@@ -40,7 +40,24 @@ public final class PostgresConnection {
     /// Runs `sql` (one or more statements) and returns the rows of the last result.
     @discardableResult
     public func query(_ sql: String) throws -> [PostgresRow] {
-        guard let result = PQexec(handle, sql) else {
+        try rows(of: PQexec(handle, sql))
+    }
+
+    /// Runs one statement with `$1`, `$2`… bound to `parameters` (text, nil for NULL) through
+    /// the unnamed prepared statement, which transaction-mode poolers accept.
+    @discardableResult
+    public func query(_ sql: String, parameters: [String?]) throws -> [PostgresRow] {
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { for pointer in copies { free(pointer) } }
+        let values = copies.map { UnsafePointer($0) }
+        let result = values.withUnsafeBufferPointer { buffer in
+            PQexecParams(handle, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
+        }
+        return try rows(of: result)
+    }
+
+    private func rows(of result: OpaquePointer?) throws -> [PostgresRow] {
+        guard let result else {
             throw InspectorError.queryFailed(Self.firstLines(String(cString: PQerrorMessage(handle))))
         }
         defer { PQclear(result) }

@@ -16,3 +16,8 @@ CREATE POLICY "Profiles are viewable by everyone" ON public.profiles
 CREATE POLICY "Users can update their own profile" ON public.profiles
   FOR UPDATE TO authenticated
   USING ((SELECT auth.uid()) = id) WITH CHECK ((SELECT auth.uid()) = id);
+
+-- DOWN (rollback): read by `schemasnap rollback` and `verify`; commented out, so runners skip it.
+-- schemasnap:down
+-- DROP TABLE public.profiles;
+-- schemasnap:end

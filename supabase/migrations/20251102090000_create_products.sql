@@ -13,3 +13,9 @@ CREATE TABLE public.products (
 ALTER TABLE public.products ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "Active products are public" ON public.products
   FOR SELECT TO anon, authenticated USING (active);
+
+-- DOWN (rollback): read by `schemasnap rollback` and `verify`; commented out, so runners skip it.
+-- schemasnap:down
+-- DROP TABLE public.products;
+-- DROP TYPE public.order_status;
+-- schemasnap:end

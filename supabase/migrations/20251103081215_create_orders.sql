@@ -29,3 +29,10 @@ CREATE POLICY "Customers read their order items" ON public.order_items
   USING (EXISTS (SELECT 1 FROM public.orders o WHERE o.id = order_id AND o.customer_id = (SELECT auth.uid())));
 
 ALTER PUBLICATION supabase_realtime ADD TABLE public.orders;
+
+-- DOWN (rollback): read by `schemasnap rollback` and `verify`; commented out, so runners skip it.
+-- schemasnap:down
+-- ALTER PUBLICATION supabase_realtime DROP TABLE public.orders;
+-- DROP TABLE public.order_items;
+-- DROP TABLE public.orders;
+-- schemasnap:end

@@ -7,3 +7,8 @@ SELECT o.id AS order_id,
 FROM public.orders o
 LEFT JOIN public.order_items i ON i.order_id = o.id
 GROUP BY o.id, o.customer_id, o.status;
+
+-- DOWN (rollback): read by `schemasnap rollback` and `verify`; commented out, so runners skip it.
+-- schemasnap:down
+-- DROP VIEW public.order_totals;
+-- schemasnap:end

@@ -17,3 +17,9 @@ CREATE POLICY "Users mark their notifications read" ON public.notifications
   USING ((SELECT auth.uid()) = user_id) WITH CHECK ((SELECT auth.uid()) = user_id);
 
 ALTER PUBLICATION supabase_realtime ADD TABLE public.notifications;
+
+-- DOWN (rollback): read by `schemasnap rollback` and `verify`; commented out, so runners skip it.
+-- schemasnap:down
+-- ALTER PUBLICATION supabase_realtime DROP TABLE public.notifications;
+-- DROP TABLE public.notifications;
+-- schemasnap:end

@@ -1,0 +1,151 @@
+import Applier
+import CatalogModel
+import Differ
+import Foundation
+import Migrations
+import PostgresInspector
+import SnapshotStore
+
+/// `apply`, `rollback` and `verify`: the guarded writers, with every check done before the
+/// first write.
+public struct ApplyWorkflow: Sendable {
+    public var config: Config
+    public var variables: [String: String]
+
+    public init(config: Config, variables: [String: String] = ProcessInfo.processInfo.environment) {
+        self.config = config
+        self.variables = variables
+    }
+
+    /// What `apply` should do.
+    public struct ApplyRequest: Sendable {
+        public var environment: String
+        public var migration: String
+        public var dryRun = false
+        public var force = false
+        public var backup: String?
+        public var plan: String?
+        public var noTransaction = false
+        public var captureAfter = false
+
+        public init(environment: String, migration: String) {
+            self.environment = environment
+            self.migration = migration
+        }
+    }
+
+    /// Applies one migration; returns the lines to print (guards passed, warnings, result).
+    public func apply(_ request: ApplyRequest, output: (String) -> Void) throws {
+        let env = try config.environment(request.environment)
+        let conninfo = try Capturer(config: config, variables: variables).conninfo(for: env)
+        let file = try MigrationFolder.read(config.migrationsPath).find(request.migration)
+        output("environment: \(env.name)\(env.protected ? " (protected)" : "")")
+        output("migration:   \(Terminal.displayPath(file.path))")
+        try checkProtection(env, force: request.force, backup: request.backup, output: output)
+        let nonTransactional = MigrationRunner.nonTransactional(file)
+        if let statement = nonTransactional, !request.noTransaction {
+            throw ApplyError.needsNoTransaction(
+                statement: statement.text.split(separator: "\n").first.map(String.init) ?? statement.text, line: statement.line)
+        }
+        if let planPath = request.plan {
+            try checkPlan(planPath, file: file, environment: env.name, conninfo: conninfo, output: output)
+        }
+        let connection = try PostgresConnection(conninfo: conninfo)
+        let runner = MigrationRunner(connection: connection)
+        let alreadyApplied = try runner.appliedVersions().contains(file.version)
+        if alreadyApplied && !request.force { throw ApplyError.alreadyApplied(version: file.version, environment: env.name) }
+        if alreadyApplied { output("warning: \(file.version) is already applied; --force runs it again") }
+        output("guard: not yet applied \(alreadyApplied ? "(overridden by --force)" : "✓")")
+        if request.dryRun {
+            output("mode: \(request.noTransaction ? "statement by statement (--no-transaction)" : "one transaction")")
+            output("dry run: nothing was changed. The SQL that would run:\n")
+            output(file.statements.map { $0.text + ";" }.joined(separator: "\n\n"))
+            return
+        }
+        if request.noTransaction {
+            output("running statement by statement (--no-transaction): a failure leaves earlier statements applied")
+        }
+        try runner.apply(file, environment: env.name, force: request.force, transactional: !request.noTransaction)
+        output("applied \(file.id) to \(env.name)")
+        if request.captureAfter {
+            let outcome = try Capturer(config: config, variables: variables).capture(
+                name: env.name, variable: env.urlEnv, always: true)
+            output("captured \(env.name) → \(Terminal.displayPath(outcome.path)) (fingerprint \(outcome.meta.shortFingerprint))")
+        }
+    }
+
+    /// Rolls back the newest `steps` applied migrations (or down to, not including, `to`).
+    public func rollback(
+        environment: String, steps: Int, to: String?, force: Bool, backup: String?, dryRun: Bool, output: (String) -> Void
+    ) throws {
+        let env = try config.environment(environment)
+        let conninfo = try Capturer(config: config, variables: variables).conninfo(for: env)
+        let folder = try MigrationFolder.read(config.migrationsPath)
+        try checkProtection(env, force: force, backup: backup, output: output)
+        let connection = try PostgresConnection(conninfo: conninfo)
+        let runner = MigrationRunner(connection: connection)
+        let applied = try runner.appliedVersions().sorted(by: MigrationName.precedes)
+        let chosen: [String]
+        if let to {
+            guard applied.contains(to) else { throw ApplyError.notApplied(version: to, environment: env.name) }
+            chosen = applied.filter { MigrationName.precedes(to, $0) }.reversed()
+        } else {
+            chosen = Array(applied.suffix(steps).reversed())
+        }
+        let byVersion = Dictionary(folder.migrations.map { ($0.version, $0) }, uniquingKeysWith: { a, _ in a })
+        let files = try chosen.map { version -> MigrationFile in
+            guard let file = byVersion[version] else { throw ApplyError.missingFile(version: version) }
+            guard file.down != nil else { throw ApplyError.noDownSection(migration: file.id) }
+            return file
+        }
+        output("environment: \(env.name); rolling back, newest first: \(files.map(\.id).joined(separator: ", "))")
+        if dryRun {
+            for file in files { output("\n-- DOWN of \(file.id)\n\(file.down ?? "")") }
+            output("\ndry run: nothing was changed")
+            return
+        }
+        try runner.rollback(files, environment: env.name)
+        output("rolled back \(files.count) migration\(files.count == 1 ? "" : "s") in \(env.name)")
+    }
+
+    private func checkProtection(_ env: EnvironmentConfig, force: Bool, backup: String?, output: (String) -> Void) throws {
+        guard env.protected else { return }
+        guard force else { throw ApplyError.protectedNeedsForce(environment: env.name) }
+        let path = try BackupCheck.verify(
+            explicit: backup, folder: env.backupDir.map(config.resolve), environment: env.name, variable: env.urlEnv)
+        output("guard: --force given for a protected environment ✓")
+        output("guard: backup \(Terminal.displayPath(path)) is fresh and looks like pg_dump output ✓")
+    }
+
+    /// Refuses when the file changed since the plan or the live schema moved.
+    private func checkPlan(_ path: String, file: MigrationFile, environment: String, conninfo: String, output: (String) -> Void)
+        throws
+    {
+        struct Plan: Decodable {
+            struct Step: Decodable {
+                var version: String
+                var checksum: String
+            }
+            var environment: String
+            var snapshotFingerprint: String
+            var steps: [Step]
+        }
+        let plan: Plan
+        do {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            plan = try decoder.decode(Plan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ApplyError.planUnreadable(path: path, reason: error.localizedDescription)
+        }
+        guard let step = plan.steps.first(where: { $0.version == file.version }) else {
+            throw ApplyError.planDoesNotInclude(migration: file.id)
+        }
+        guard step.checksum == file.checksum else { throw ApplyError.planFileChanged(migration: file.id) }
+        let live = Fingerprint.of(try Inspector(excludedSchemas: config.excludeSchemas).capture(conninfo: conninfo).0)
+        guard live == plan.snapshotFingerprint else {
+            throw ApplyError.planOutdated(expected: plan.snapshotFingerprint, actual: live)
+        }
+        output("guard: live schema matches the plan's snapshot (fingerprint \(live.prefix(12))) ✓")
+    }
+}
