@@ -14,7 +14,7 @@ struct Schemasnap: ParsableCommand {
         subcommands: [
             CaptureCommand.self, DiffCommand.self, ShowCommand.self, NewCommand.self, StatusCommand.self, PlanCommand.self,
             LintCommand.self, LogCommand.self, HistoryCommand.self, PruneCommand.self, AdviseCommand.self,
-            ApplyCommand.self, RollbackCommand.self,
+            ApplyCommand.self, RollbackCommand.self, VerifyCommand.self,
         ]
     )
 }

@@ -72,3 +72,41 @@ struct RollbackCommand: ParsableCommand {
             .rollback(environment: env, steps: steps, to: to, force: force, backup: backup, dryRun: dryRun) { print($0) }
     }
 }
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every migration on a scratch database: UP, DOWN, UP again round-trips exactly.",
+        discussion: """
+            The database named by --shadow-url-env must be a scratch one: it is refused if it holds
+            user objects, unless --reset drops them. --setup runs a SQL file first (for a plain
+            PostgreSQL, the Supabase stand-in: supabase/platform.sql). Writes the snapshot of the
+            schema the folder builds (default snapshots/intended.sqlite), so
+            `schemasnap diff snapshots/intended.sqlite production` answers "does production match
+            the migrations?". Exit 1 when a migration fails or does not round-trip.
+
+            Example:
+              schemasnap verify --shadow-url-env SHADOW_URL --setup supabase/platform.sql
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The variable holding the scratch database's connection string.") var shadowUrlEnv: String
+    @Flag(help: "Drop user objects found in the scratch database first.") var reset = false
+    @Option(help: "A SQL file to run before the migrations.") var setup: String?
+    @Option(help: "Where to write the intended snapshot.") var out = "snapshots/intended.sqlite"
+
+    func run() throws {
+        let result = try VerifyWorkflow(config: try global.loadConfig())
+            .verify(shadowVariable: shadowUrlEnv, reset: reset, setup: setup, out: out) { print($0) }
+        for problem in result.problems {
+            print("\nproblem: \(problem.migration): \(problem.message)")
+            for line in problem.differences { print("  \(line)") }
+        }
+        if let path = result.intendedPath { print("\nintended snapshot → \(Terminal.displayPath(path))") }
+        print(
+            "\(result.checked) migrations applied, \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")"
+                + (result.withoutDown.isEmpty ? "" : ", \(result.withoutDown.count) without DOWN section"))
+        if !result.problems.isEmpty { throw ExitCode(1) }
+    }
+}

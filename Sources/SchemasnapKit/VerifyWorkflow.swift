@@ -1,0 +1,140 @@
+import Applier
+import CatalogModel
+import Differ
+import Foundation
+import Migrations
+import PostgresInspector
+import SnapshotStore
+
+/// `verify`: on a scratch database, every migration applies in order, its DOWN section
+/// returns the schema to exactly where it was, and UP again reproduces it.
+public struct VerifyWorkflow: Sendable {
+    public var config: Config
+    public var variables: [String: String]
+
+    public init(config: Config, variables: [String: String] = ProcessInfo.processInfo.environment) {
+        self.config = config
+        self.variables = variables
+    }
+
+    /// A migration that did not pass.
+    public struct Problem: Sendable {
+        public var migration: String
+        public var message: String
+        public var differences: [String]
+    }
+
+    public struct Result: Sendable {
+        public var checked: Int
+        public var problems: [Problem]
+        /// Migrations without a DOWN section: applied, not reversible, so not checked.
+        public var withoutDown: [String]
+        /// The snapshot of the schema the folder builds.
+        public var intendedPath: String?
+    }
+
+    public func verify(shadowVariable: String, reset: Bool, setup: String?, out: String, output: (String) -> Void) throws
+        -> Result
+    {
+        let conninfo = try Capturer(config: config, variables: variables).conninfo(variable: shadowVariable, name: "shadow")
+        let inspector = Inspector(excludedSchemas: config.excludeSchemas)
+        let connection = try PostgresConnection(conninfo: conninfo)
+        let existing = try userObjects(try inspector.capture(from: connection).0)
+        if !existing.isEmpty {
+            guard reset else { throw ApplyError.shadowNotEmpty(objects: existing.count) }
+            for schema in Set(existing.map(\.schema)).sorted() {
+                try connection.query("DROP SCHEMA \(quoteIdentifier(schema)) CASCADE")
+            }
+            try connection.query("CREATE SCHEMA IF NOT EXISTS public")
+            output("reset: dropped \(existing.count) objects from the shadow database")
+        }
+        if let setup {
+            guard let sql = FileManager.default.contents(atPath: setup).flatMap({ String(data: $0, encoding: .utf8) }) else {
+                throw MigrationError.unreadable(setup, reason: "no such file or not UTF-8")
+            }
+            try connection.query(sql)
+            output("setup: ran \(Terminal.displayPath(setup))")
+        }
+        let runner = MigrationRunner(connection: connection)
+        let folder = try MigrationFolder.read(config.migrationsPath)
+        var result = Result(checked: 0, problems: [], withoutDown: [], intendedPath: nil)
+        func capture() throws -> Catalog { try inspector.capture(from: connection).0 }
+        for file in folder.migrations {
+            let transactional = MigrationRunner.nonTransactional(file) == nil
+            let before = try capture()
+            do {
+                try runner.apply(file, environment: "shadow", force: false, transactional: transactional)
+            } catch {
+                result.problems.append(
+                    Problem(migration: file.id, message: "does not apply: \(error.localizedDescription)", differences: []))
+                output("✗ \(file.id): does not apply")
+                return result
+            }
+            result.checked += 1
+            let afterUp = try capture()
+            guard file.down != nil else {
+                result.withoutDown.append(file.id)
+                output("- \(file.id): applies; no DOWN section, so not reversible")
+                continue
+            }
+            try runner.rollback([file], environment: "shadow")
+            let afterDown = try capture()
+            let undo = differences(before, afterDown)
+            if !undo.isEmpty {
+                result.problems.append(
+                    Problem(migration: file.id, message: "DOWN does not restore the earlier schema", differences: undo))
+            }
+            // Back to the state after UP for the next migration: re-apply (or, if DOWN left
+            // things behind, UP may fail; that is reported too).
+            do {
+                try runner.apply(file, environment: "shadow", force: true, transactional: transactional)
+            } catch {
+                result.problems.append(
+                    Problem(migration: file.id, message: "UP fails after DOWN: \(error.localizedDescription)", differences: []))
+                output("✗ \(file.id): UP fails after DOWN")
+                return result
+            }
+            let again = differences(afterUp, try capture())
+            if !again.isEmpty {
+                result.problems.append(
+                    Problem(migration: file.id, message: "UP after DOWN gives another schema", differences: again))
+            }
+            output(
+                (undo.isEmpty && again.isEmpty ? "✓ " : "✗ ") + "\(file.id): UP, DOWN, UP"
+                    + (undo.isEmpty && again.isEmpty ? " round-trips exactly" : " differs"))
+        }
+        let (catalog, server) = try inspector.capture(from: connection)
+        let meta = SnapshotMeta(
+            environment: "intended", capturedAt: Date(), serverVersion: server.serverVersion, database: server.database,
+            host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: "", objectCounts: [:],
+            notCompared: [:])
+        let path = config.resolveFromWorkingDirectory(out)
+        try FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        try SnapshotFile.write(catalog, meta: meta, to: path)
+        result.intendedPath = path
+        return result
+    }
+
+    /// Relations, functions and types outside system and managed schemas.
+    private func userObjects(_ catalog: Catalog) -> [(schema: String, name: String)] {
+        let ignored = Set(config.managedSchemas + ["supabase_migrations"])
+        return
+            (catalog.relations.map { ($0.schema, $0.name) } + catalog.functions.map { ($0.schema, $0.name) }
+            + catalog.types.map { ($0.schema, $0.name) }).filter { !ignored.contains($0.0) }
+    }
+
+    private func differences(_ a: Catalog, _ b: Catalog) -> [String] {
+        Differ.diff(
+            source: a, target: b, options: DiffOptions(criticalSchemas: Set(config.criticalSchemas), includeManaged: true)
+        )
+        .map { change in
+            switch change.kind {
+            case .missingInTarget: "\(change.noun) \(change.path) is gone"
+            case .onlyInTarget: "\(change.noun) \(change.path) is left behind"
+            case .changed:
+                "\(change.noun) \(change.path): \(change.attribute ?? "") \(change.sourceValue ?? "(none)") → \(change.targetValue ?? "(none)")"
+            }
+        }
+    }
+}
