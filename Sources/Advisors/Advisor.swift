@@ -159,6 +159,9 @@ public enum Advisor {
 
     /// `auth.uid()`, `auth.jwt()`, `auth.role()` or `current_setting(` not under `SELECT`.
     public static func callsPerRow(_ expression: String) -> Bool {
+        let bytes = expression.utf8
+        let mayCall = bytes.contains(UInt8(ascii: "(")) && (contains(bytes, "auth.") || contains(bytes, "current_setting"))
+        guard mayCall else { return false }
         for call in ["auth.uid()", "auth.jwt()", "auth.role()", "current_setting("] {
             var rest = expression[...]
             while let range = rest.range(of: call) {
@@ -168,6 +171,13 @@ public enum Advisor {
             }
         }
         return false
+    }
+
+    private static func contains(_ bytes: String.UTF8View, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        let h = Array(bytes)
+        guard h.count >= n.count else { return false }
+        return (0...(h.count - n.count)).contains { h[$0..<($0 + n.count)].elementsEqual(n) }
     }
 
     private static func functionLints(_ facts: Facts) -> [AdvisorFinding] {

@@ -48,14 +48,16 @@ struct Facts {
 
     /// `CREATE INDEX i ON s.t USING btree (a, b DESC) WHERE …` → `["a", "b"]`; nil for expressions.
     static func keyColumns(_ definition: String) -> [String]? {
-        guard let using = definition.range(of: " USING "), let open = definition[using.upperBound...].firstIndex(of: "(") else {
-            return nil
-        }
+        let bytes = Array(definition.utf8)
+        let using = Array(" USING ".utf8)
+        guard let start = (0...(bytes.count - using.count)).first(where: { bytes[$0..<($0 + using.count)].elementsEqual(using) }),
+            let open = bytes[(start + using.count)...].firstIndex(of: UInt8(ascii: "("))
+        else { return nil }
         var depth = 0
         var end = open
-        for i in definition[open...].indices {
-            if definition[i] == "(" { depth += 1 }
-            if definition[i] == ")" {
+        for i in open..<bytes.count {
+            if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+            if bytes[i] == UInt8(ascii: ")") {
                 depth -= 1
                 if depth == 0 {
                     end = i
@@ -63,12 +65,11 @@ struct Facts {
                 }
             }
         }
-        let inner = definition[definition.index(after: open)..<end]
         var columns: [String] = []
-        for part in inner.split(separator: ",") {
-            let words = part.trimmingCharacters(in: .whitespaces).split(separator: " ")
-            guard let first = words.first, !first.contains("(") else { return columns.isEmpty ? nil : columns }
-            columns.append(String(first))
+        for part in bytes[(open + 1)..<end].split(separator: UInt8(ascii: ",")) {
+            let words = part.split(separator: UInt8(ascii: " "))
+            guard let first = words.first, !first.contains(UInt8(ascii: "(")) else { return columns.isEmpty ? nil : columns }
+            columns.append(String(decoding: first, as: UTF8.self))
         }
         return columns
     }

@@ -32,13 +32,29 @@ public struct DriftComparison: Sendable {
         let options = DiffOptions(
             criticalSchemas: Set(config.criticalSchemas), managedSchemas: Set(config.managedSchemas),
             includeManaged: includeManaged, compareRoles: compareRoles)
-        let changes = Differ.diff(source: source.catalog, target: target.catalog, options: options)
-        let advisories = AdvisoryChange.between(
-            source: Advisor.advise(source.catalog, options: config.advisorOptions),
-            target: Advisor.advise(target.catalog, options: config.advisorOptions))
+        // The diff and the two advisor runs are independent: run them side by side.
+        let work = Slots<Work>(count: 3)
+        let advisorOptions = config.advisorOptions
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            switch i {
+            case 0: work.set(0, .success(.changes(Differ.diff(source: source.catalog, target: target.catalog, options: options))))
+            case 1: work.set(1, .success(.findings(Advisor.advise(source.catalog, options: advisorOptions))))
+            default: work.set(2, .success(.findings(Advisor.advise(target.catalog, options: advisorOptions))))
+            }
+        }
+        let results = work.values.compactMap { try? $0.get() }
+        guard case .changes(let changes) = results[0], case .findings(let sourceFindings) = results[1],
+            case .findings(let targetFindings) = results[2]
+        else { preconditionFailure("every slot is set by concurrentPerform") }
+        let advisories = AdvisoryChange.between(source: sourceFindings, target: targetFindings)
         return DiffReport.make(
             source: summary(source), target: summary(target), sourceCatalog: source.catalog,
             targetCatalog: target.catalog, changes: changes, advisories: advisories)
+    }
+
+    private enum Work: Sendable {
+        case changes([Change])
+        case findings([AdvisorFinding])
     }
 
     /// Reads the files on separate threads (reading and checking a fingerprint is CPU-bound),
