@@ -89,7 +89,9 @@ public enum Advisor {
                             "view \(path) runs with its owner's rights, so the API roles read through it bypassing the row level security of its tables",
                         remediation: "alter view \(path) set (security_invoker = true);"))
             }
-            if relation.viewDefinition?.contains("auth.users") == true {
+            if let definition = relation.viewDefinition,
+                !occurrences(of: Array("auth.users".utf8), in: Array(definition.utf8)).isEmpty
+            {
                 out.append(
                     AdvisorFinding(
                         lint: "auth_users_exposed", level: .error, category: .security, object: path,
@@ -159,25 +161,27 @@ public enum Advisor {
 
     /// `auth.uid()`, `auth.jwt()`, `auth.role()` or `current_setting(` not under `SELECT`.
     public static func callsPerRow(_ expression: String) -> Bool {
-        let bytes = expression.utf8
-        let mayCall = bytes.contains(UInt8(ascii: "(")) && (contains(bytes, "auth.") || contains(bytes, "current_setting"))
-        guard mayCall else { return false }
+        let bytes = Array(expression.utf8)
+        let select = Array("SELECT ".utf8)
         for call in ["auth.uid()", "auth.jwt()", "auth.role()", "current_setting("] {
-            var rest = expression[...]
-            while let range = rest.range(of: call) {
-                let before = expression[..<range.lowerBound].suffix(8).uppercased()
-                if !before.hasSuffix("SELECT ") { return true }
-                rest = rest[range.upperBound...]
+            for start in occurrences(of: Array(call.utf8), in: bytes) {
+                let before = bytes[max(0, start - select.count)..<start]
+                if !before.elementsEqual(select) { return true }
             }
         }
         return false
     }
 
-    private static func contains(_ bytes: String.UTF8View, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        let h = Array(bytes)
-        guard h.count >= n.count else { return false }
-        return (0...(h.count - n.count)).contains { h[$0..<($0 + n.count)].elementsEqual(n) }
+    /// Start offsets of `needle` in `bytes`.
+    static func occurrences(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
+        guard let first = needle.first, bytes.count >= needle.count else { return [] }
+        var found: [Int] = []
+        var i = 0
+        while i <= bytes.count - needle.count {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { found.append(i) }
+            i += 1
+        }
+        return found
     }
 
     private static func functionLints(_ facts: Facts) -> [AdvisorFinding] {
@@ -227,8 +231,9 @@ public enum Advisor {
 
     /// An index definition without its name, to find identical indexes.
     private static func shape(_ index: Index) -> String {
-        guard let on = index.definition.range(of: " ON ") else { return index.definition }
-        return (index.unique ? "UNIQUE" : "") + index.definition[on.lowerBound...]
+        let bytes = Array(index.definition.utf8)
+        guard let on = occurrences(of: Array(" ON ".utf8), in: bytes).first else { return index.definition }
+        return (index.unique ? "UNIQUE" : "") + String(decoding: bytes[on...], as: UTF8.self)
     }
 
     /// `FOREIGN KEY (a, b) REFERENCES …` → `["a", "b"]`.

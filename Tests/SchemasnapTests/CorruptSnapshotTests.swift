@@ -1,0 +1,106 @@
+import Foundation
+import SnapshotStore
+import XCTest
+
+/// Mutated snapshot files: every read either fails with a StoreError naming the file or gives
+/// exactly the original snapshot (a flip in unused space); nothing crashes or hangs, and the
+/// CLI answers exit 2 with one `error:` line naming the file. Deterministic (fixed seed);
+/// SCHEMASNAP_FUZZ_COUNT raises the number of mutations (default 1,000).
+final class CorruptSnapshotTests: XCTestCase {
+    /// A small deterministic generator (SplitMix64).
+    private struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    private var original: String {
+        let dir = Fixtures.repositoryRoot.appendingPathComponent("snapshots/production").path
+        let name =
+            (try? FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".sqlite") }.sorted().last) ?? ""
+        return dir + "/" + name
+    }
+
+    func testMutatedSnapshotsFailCleanlyOrReadExactlyTheOriginal() throws {
+        let count = Int(ProcessInfo.processInfo.environment["SCHEMASNAP_FUZZ_COUNT"] ?? "") ?? 1_000
+        let source = try Data(contentsOf: URL(fileURLWithPath: original))
+        let expected = try SnapshotFile.read(original).catalog
+        let dir = try temporaryDirectory(self)
+        var random = Random(state: 20_261_126)
+        var rejected = 0
+        var intact = 0
+        var cliChecked = 0
+        for n in 0..<count {
+            var bytes = [UInt8](source)
+            switch n % 3 {
+            case 0:  // flip 1–8 bytes
+                for _ in 0..<(1 + random.below(8)) { bytes[random.below(bytes.count)] ^= UInt8(1 + random.below(255)) }
+            case 1:  // truncate
+                bytes = Array(bytes.prefix(random.below(bytes.count)))
+            default:  // overwrite a run of bytes
+                let start = random.below(bytes.count)
+                for i in start..<min(bytes.count, start + 1 + random.below(64)) { bytes[i] = UInt8(random.below(256)) }
+            }
+            let path = dir + "/mutant-\(n).sqlite"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            do {
+                let snapshot = try SnapshotFile.read(path)
+                XCTAssertEqual(snapshot.catalog, expected, "mutant \(n) read without error must be the original")
+                intact += 1
+            } catch let error as StoreError {
+                XCTAssertTrue(error.localizedDescription.contains(path), "mutant \(n): \(error.localizedDescription)")
+                rejected += 1
+                if cliChecked < 25 {
+                    cliChecked += 1
+                    let result = try CLI.run(["show", path])
+                    XCTAssertEqual(result.status, 2, "mutant \(n)")
+                    XCTAssertTrue(result.stderr.hasPrefix("error: \(path)"), result.stderr)
+                    XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
+                }
+            }
+            try FileManager.default.removeItem(atPath: path)
+        }
+        XCTAssertEqual(rejected + intact, count)
+        XCTAssertGreaterThan(rejected, count / 2, "most mutations must be caught")
+        print(
+            "fuzz: \(count) mutants, \(rejected) rejected with an error naming the file, \(intact) unchanged (flips in unused space)"
+        )
+    }
+
+    func testStructuralDamageIsReported() throws {
+        let dir = try temporaryDirectory(self)
+        func damaged(_ sql: String, _ message: String, line: UInt = #line) throws {
+            let path = dir + "/\(UUID().uuidString).sqlite"
+            try FileManager.default.copyItem(atPath: original, toPath: path)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [
+                "python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
+                path, sql,
+            ]
+            try process.run()
+            process.waitUntilExit()
+            let result = try CLI.run(["diff", path, original])
+            XCTAssertEqual(result.status, 2, line: line)
+            XCTAssertTrue(result.stderr.hasPrefix("error: \(path)"), result.stderr, line: line)
+            XCTAssertTrue(result.stderr.contains(message), result.stderr, line: line)
+        }
+        try damaged("DROP TABLE policies", "no such table: policies")
+        try damaged("ALTER TABLE columns RENAME COLUMN type TO kind", "no such column")
+        try damaged("PRAGMA application_id = 42", "is not a schemasnap snapshot")
+        try damaged("PRAGMA user_version = 2", "snapshot format 2 is newer than this schemasnap (1)")
+        try damaged("UPDATE columns SET not_null = 1 - not_null WHERE name = 'note'", "do not match its checksum")
+        try damaged("DELETE FROM meta WHERE key = 'fingerprint'", "meta has no fingerprint")
+        let empty = dir + "/empty.sqlite"
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        let result = try CLI.run(["show", empty])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.hasPrefix("error: \(empty) is not a schemasnap snapshot"), result.stderr)
+    }
+}
