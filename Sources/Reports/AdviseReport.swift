@@ -89,10 +89,6 @@ public struct AdviseReport: Sendable {
                     lint: $0.lint, level: $0.level.rawValue, category: $0.category.rawValue, object: $0.object,
                     detail: $0.detail, remediation: $0.remediation, excused: $0.excuse)
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+        return reportJSON(document)
     }
 }

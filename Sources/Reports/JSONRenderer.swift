@@ -19,11 +19,7 @@ public enum JSONRenderer {
             findings: report.changes.map(Finding.init),
             advisorFindings: report.advisories.map(AdvisorEntry.init),
             recommendations: report.recommendations)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+        return reportJSON(document)
     }
 
     private struct Document: Encodable {

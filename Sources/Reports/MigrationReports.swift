@@ -212,13 +212,7 @@ public enum MigrationReportRenderer {
 
     // MARK: JSON documents
 
-    private static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
-    }
+    private static func json<T: Encodable>(_ value: T) -> String { reportJSON(value) }
 
     struct HazardEntry: Codable {
         var code: String
