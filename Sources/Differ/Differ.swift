@@ -119,9 +119,11 @@ struct KindDiffer: CatalogKindVisitor {
                 extra(targetObjects[j])
                 j += 1
             } else {
-                let a = sourceObjects[i].fieldValues
-                let b = targetObjects[j].fieldValues
-                if a != b { compare(sourceObjects[i], a, b) }
+                // Equal structs have equal fields: compare them directly and build field
+                // lists only for the few objects that differ.
+                if sourceObjects[i] != targetObjects[j] {
+                    compare(sourceObjects[i], sourceObjects[i].fieldValues, targetObjects[j].fieldValues)
+                }
                 i += 1
                 j += 1
             }
