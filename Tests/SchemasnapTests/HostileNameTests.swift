@@ -6,7 +6,8 @@ import XCTest
 /// Names that need quoting stay unambiguous in paths, and one difference gives one finding.
 final class HostileNameTests: XCTestCase {
     private func catalog(_ extra: String = "") throws -> Catalog {
-        let db = try TestPostgres.createDatabase(self, sql: [try Fixtures.text("hostile_names.sql"), extra].filter { !$0.isEmpty })
+        let db = try TestPostgres.createDatabase(
+            self, sql: [try Fixtures.text("hostile_names.sql"), extra].filter { !$0.isEmpty })
         return try Inspector().capture(conninfo: db).0
     }
 
@@ -16,7 +17,8 @@ final class HostileNameTests: XCTestCase {
         for expected in [
             "\"My Schema\".\"select\"", "\"a.b\".\"select\"", "\"My Schema\".\"select\".\"order id\"",
             "\"My Schema\".\"select\".\"Quote\"\"d\"", "\"My Schema\".\"select\".\"🎉\"", "\"My Schema\".\"select\".\"表\"",
-            "\"My Schema\".\"select\":\"Index With Spaces\"", "\"My Schema\".\"select\":\"read all\"", "\"a.b\".\"select\":\"read all\"",
+            "\"My Schema\".\"select\":\"Index With Spaces\"", "\"My Schema\".\"select\":\"read all\"",
+            "\"a.b\".\"select\":\"read all\"",
             "\"My Schema\".f(x integer)", "\"My Schema\".f(x text)",
             "public.t_abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz_0123456",
         ] {
