@@ -44,3 +44,32 @@ final class CIRecipeTests: XCTestCase {
         }
     }
 }
+
+/// The offline commands of docs/MIGRATION_GUIDE.md, run as written in a copy of the repository.
+final class MigrationGuideTests: XCTestCase {
+    func testEveryOfflineCommandOfTheGuideRuns() throws {
+        let root = Fixtures.repositoryRoot
+        let text = try String(contentsOf: root.appendingPathComponent("docs/MIGRATION_GUIDE.md"), encoding: .utf8)
+        var commands: [[String]] = []
+        var inCode = false
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("```") { inCode.toggle() }
+            guard inCode, line.hasPrefix("schemasnap ") else { continue }
+            let withoutComment = line.split(separator: "#").first ?? line
+            let command = withoutComment.split(separator: ">").first ?? withoutComment
+            let arguments = command.split(separator: " ").dropFirst().map(String.init)
+            let needsDatabase: Set<String> = ["capture", "apply", "rollback", "verify"]
+            if let verb = arguments.first, !needsDatabase.contains(verb) { commands.append(arguments) }
+        }
+        XCTAssertGreaterThanOrEqual(commands.count, 8)
+        let dir = try temporaryDirectory(self)
+        for item in ["schemasnap.toml", "supabase", "snapshots"] {
+            try FileManager.default.copyItem(atPath: root.appendingPathComponent(item).path, toPath: dir + "/" + item)
+        }
+        for arguments in commands {
+            let result = try CLI.run(arguments, in: dir)
+            let allowed: Set<Int32> = arguments.contains("--check") || arguments.first == "diff" ? [0, 1] : [0]
+            XCTAssertTrue(allowed.contains(result.status), "schemasnap \(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+    }
+}
