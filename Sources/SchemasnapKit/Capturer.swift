@@ -24,6 +24,8 @@ public struct Capturer: Sendable {
     public var inspector: Inspector
     /// Read the process environment; injectable for tests.
     public var variables: [String: String]
+    /// Refuse (and write nothing) when the database has objects of kinds not compared.
+    public var strictCoverage = false
 
     public init(config: Config, variables: [String: String] = ProcessInfo.processInfo.environment) {
         self.config = config
@@ -53,6 +55,9 @@ public struct Capturer: Sendable {
         let start = Date()
         let conninfo = try conninfo(variable: variable, name: name)
         let (catalog, server) = try inspector.capture(conninfo: conninfo, progress: progress)
+        if strictCoverage && !catalog.uncovered.isEmpty {
+            throw SchemasnapError.notCompared(environment: name, summary: CanonicalText.uncoveredSummary(catalog.uncovered))
+        }
         let library = SnapshotLibrary(folder: config.snapshotsPath)
         // Only the unchanged check needs the fingerprint before writing; otherwise the store
         // computes it while it inserts the rows.

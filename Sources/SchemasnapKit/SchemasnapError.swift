@@ -14,6 +14,7 @@ public enum SchemasnapError: LocalizedError, Equatable {
     case badTime(String)
     case sameEnvironment(String)
     case noEnvironments
+    case notCompared(environment: String, summary: String)
 
     public var errorDescription: String? {
         switch self {
@@ -37,6 +38,8 @@ public enum SchemasnapError: LocalizedError, Equatable {
             "cannot read the time `\(text)`; use a date (2026-11-20), a date-time (2026-11-20T02:00Z) or a snapshot timestamp (20261120T020000Z)"
         case .sameEnvironment(let name):
             "both sides are `\(name)`; compare two environments, or name two snapshot files"
+        case .notCompared(let env, let summary):
+            "`\(env)` has objects of kinds schemasnap does not compare (\(summary)); drop --strict-coverage to accept that"
         case .noEnvironments:
             "no environments configured; add [environments.NAME] sections to schemasnap.toml"
         }

@@ -25,6 +25,7 @@ struct CaptureCommand: ParsableCommand {
     @Option(help: "The environment name recorded in the snapshot (with --url-env).") var name: String?
     @Option(help: "Write the snapshot here instead of snapshots/<env>/<time>.sqlite.") var out: String?
     @Flag(help: "Write a snapshot even when nothing changed since the newest one.") var always = false
+    @Flag(help: "Fail (exit 2, nothing written) when the database has objects of kinds not compared.") var strictCoverage = false
     @Flag(help: .hidden) var printQueries = false
 
     func validate() throws {
@@ -39,7 +40,8 @@ struct CaptureCommand: ParsableCommand {
 
     func run() throws {
         let config = try global.loadConfig()
-        let capturer = Capturer(config: config)
+        var capturer = Capturer(config: config)
+        capturer.strictCoverage = strictCoverage
         if printQueries {
             // For scripts/bench: the floor of a capture is these queries run through psql.
             print(capturer.inspector.captureScript, terminator: "")

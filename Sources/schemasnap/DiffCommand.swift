@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogModel
 import Reports
 import SchemasnapKit
 
@@ -32,11 +33,18 @@ struct DiffCommand: ParsableCommand {
     var failOn: FailLevel = .critical
     @Flag(help: "Also compare the platform's own objects in managed schemas (auth, storage…).") var includeManaged = false
     @Flag(help: "Also compare roles (cluster-wide).") var roles = false
+    @Flag(help: "Fail (exit 2) when either snapshot has objects of kinds not compared.") var strictCoverage = false
 
     func run() throws {
         let config = try global.loadConfig()
         let report = try DriftComparison(config: config, includeManaged: includeManaged, compareRoles: roles)
             .report(source: source, target: target)
+        if strictCoverage {
+            for side in [report.source, report.target] where !side.notCompared.isEmpty {
+                throw SchemasnapError.notCompared(
+                    environment: side.environment, summary: CanonicalText.uncoveredSummary(side.notCompared))
+            }
+        }
         switch format {
         case .text:
             print(TextRenderer(style: Terminal.stdoutStyle).render(report), terminator: "")

@@ -65,3 +65,32 @@ final class FingerprintTests: XCTestCase {
         XCTAssertEqual(info.warnings.count, 1, "the migrations table is unreadable and says so")
     }
 }
+
+/// Kinds schemasnap does not model are counted, reported, and an error with --strict-coverage.
+final class CoverageTests: XCTestCase {
+    func testUncoveredKindsAreCountedAndStrictCoverageRefuses() throws {
+        let db = try TestPostgres.createDatabase(
+            self,
+            sql: [
+                "CREATE FUNCTION public.eq3(int, int) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = '' AS $$ SELECT $1 = $2 $$;"
+                    + "CREATE OPERATOR public.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = public.eq3);"
+            ])
+        XCTAssertEqual(try Inspector().capture(conninfo: db).0.uncovered, ["operators": 1])
+        let dir = try temporaryDirectory(self)
+        let strict = try CLI.run(
+            ["capture", "--url-env", "DB", "--name", "dev", "--out", "s.sqlite", "--strict-coverage"],
+            in: dir, environment: ["DB": db])
+        XCTAssertEqual(strict.status, 2)
+        XCTAssertTrue(
+            strict.stderr.contains("`dev` has objects of kinds schemasnap does not compare (1 operators)"), strict.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/s.sqlite"))
+        XCTAssertEqual(
+            try CLI.run(
+                ["capture", "--url-env", "DB", "--name", "dev", "--out", "s.sqlite"], in: dir,
+                environment: ["DB": db]
+            ).status, 0)
+        let diff = try CLI.run(["diff", "s.sqlite", "s.sqlite"], in: dir)
+        XCTAssertTrue(diff.stdout.contains("Not compared: dev: 1 operator; dev: 1 operator"), diff.stdout)
+        XCTAssertEqual(try CLI.run(["diff", "s.sqlite", "s.sqlite", "--strict-coverage"], in: dir).status, 2)
+    }
+}
