@@ -80,7 +80,7 @@ func describeContents(_ contents: [ObjectKind: Int]) -> String {
 }
 
 /// `3 operators, 1 cast` for the "not compared" line.
-func describeNotCompared(_ counts: [String: Int]) -> String {
+public func describeNotCompared(_ counts: [String: Int]) -> String {
     counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.value == 1 ? singular($0.key) : $0.key)" }
         .joined(separator: ", ")
 }

@@ -1,6 +1,7 @@
 import CatalogModel
 import Foundation
 import PostgresInspector
+import Reports
 import SnapshotStore
 
 /// What one capture produced.
@@ -56,7 +57,7 @@ public struct Capturer: Sendable {
         let conninfo = try conninfo(variable: variable, name: name)
         let (catalog, server) = try inspector.capture(conninfo: conninfo, progress: progress)
         if strictCoverage && !catalog.uncovered.isEmpty {
-            throw SchemasnapError.notCompared(environment: name, summary: CanonicalText.uncoveredSummary(catalog.uncovered))
+            throw SchemasnapError.notCompared(environment: name, summary: describeNotCompared(catalog.uncovered))
         }
         let library = SnapshotLibrary(folder: config.snapshotsPath)
         // Only the unchanged check needs the fingerprint before writing; otherwise the store

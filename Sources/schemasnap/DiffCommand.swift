@@ -1,5 +1,4 @@
 import ArgumentParser
-import CatalogModel
 import Reports
 import SchemasnapKit
 
@@ -42,7 +41,7 @@ struct DiffCommand: ParsableCommand {
         if strictCoverage {
             for side in [report.source, report.target] where !side.notCompared.isEmpty {
                 throw SchemasnapError.notCompared(
-                    environment: side.environment, summary: CanonicalText.uncoveredSummary(side.notCompared))
+                    environment: side.environment, summary: describeNotCompared(side.notCompared))
             }
         }
         switch format {

@@ -82,7 +82,7 @@ final class CoverageTests: XCTestCase {
             in: dir, environment: ["DB": db])
         XCTAssertEqual(strict.status, 2)
         XCTAssertTrue(
-            strict.stderr.contains("`dev` has objects of kinds schemasnap does not compare (1 operators)"), strict.stderr)
+            strict.stderr.contains("`dev` has objects of kinds schemasnap does not compare (1 operator)"), strict.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/s.sqlite"))
         XCTAssertEqual(
             try CLI.run(
