@@ -101,22 +101,15 @@ public enum Advisor {
                             "revoke select on \(path) from anon, authenticated; or select only the columns you need from public.profiles"
                     ))
             }
-        case "materialized view":
+        case "materialized view", "foreign table":
+            // Neither has row level security: whatever the API roles may select, they see all of.
             if exposed && facts.apiCanSelect(relation) {
+                let kind = relation.relationKind
                 out.append(
                     AdvisorFinding(
-                        lint: "materialized_view_in_api", level: .warn, category: .security, object: path,
-                        detail:
-                            "materialized view \(path) is selectable through the API, and materialized views have no row level security",
-                        remediation: "revoke select on \(path) from anon, authenticated; or move it out of \(relation.schema)"))
-            }
-        case "foreign table":
-            if exposed && facts.apiCanSelect(relation) {
-                out.append(
-                    AdvisorFinding(
-                        lint: "foreign_table_in_api", level: .warn, category: .security, object: path,
-                        detail:
-                            "foreign table \(path) is selectable through the API, and foreign tables have no row level security",
+                        lint: kind.replacingOccurrences(of: " ", with: "_") + "_in_api", level: .warn, category: .security,
+                        object: path,
+                        detail: "\(kind) \(path) is selectable through the API, and \(kind)s have no row level security",
                         remediation: "revoke select on \(path) from anon, authenticated; or move it out of \(relation.schema)"))
             }
         default:

@@ -51,7 +51,7 @@ public enum MigrationReportRenderer {
         switch format {
         case .text: return reports.map { statusText($0, style) }.joined(separator: "\n")
         case .json:
-            return json(
+            return reportJSON(
                 StatusDocument(schemaVersion: 1, report: "status", environments: reports.map(StatusDocument.Environment.init)))
         case .markdown: return reports.map(statusMarkdown).joined(separator: "\n")
         }
@@ -122,7 +122,7 @@ public enum MigrationReportRenderer {
     }
 
     /// The plan file `plan --out` writes and `apply --plan` reads.
-    public static func planJSON(_ r: PlanReport) -> String { json(PlanDocument(r)) }
+    public static func planJSON(_ r: PlanReport) -> String { reportJSON(PlanDocument(r)) }
 
     private static func planText(_ r: PlanReport, _ style: TextStyle) -> String {
         let p = r.plan
@@ -183,7 +183,7 @@ public enum MigrationReportRenderer {
     {
         switch format {
         case .json:
-            return json(
+            return reportJSON(
                 LintDocument(
                     schemaVersion: 1, report: "lint",
                     files: results.map {
@@ -211,8 +211,6 @@ public enum MigrationReportRenderer {
     }
 
     // MARK: JSON documents
-
-    private static func json<T: Encodable>(_ value: T) -> String { reportJSON(value) }
 
     struct HazardEntry: Codable {
         var code: String

@@ -24,7 +24,7 @@ public enum AuditTrailRenderer {
     public static func render(log entries: [LogEntry], environment: String, format: ReportFormat) -> String {
         switch format {
         case .json:
-            return json(
+            return reportJSON(
                 entries.map { entry in
                     LogJSON(
                         capturedAt: entry.meta.capturedAt, fingerprint: entry.meta.fingerprint, file: entry.path,
@@ -59,7 +59,7 @@ public enum AuditTrailRenderer {
     public static func render(history events: [HistoryEvent], path: String, format: ReportFormat) -> String {
         switch format {
         case .json:
-            return json(
+            return reportJSON(
                 events.map {
                     HistoryJSON(
                         environment: $0.environment, capturedAt: $0.capturedAt, event: $0.kind.rawValue,
@@ -101,5 +101,4 @@ public enum AuditTrailRenderer {
         var newValue: String?
     }
 
-    private static func json<T: Encodable>(_ value: T) -> String { reportJSON(value) }
 }
