@@ -22,7 +22,7 @@ final class ApplyTests: XCTestCase {
         return dir
     }
 
-    private func fingerprint(_ db: String) throws -> String { Fingerprint.of(try Inspector().capture(conninfo: db).0) }
+    private func fingerprint(_ db: String) throws -> String { try TestPostgres.schemaFingerprint(db) }
 
     private func applyAll(_ db: String, in dir: String, through count: Int) throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/supabase/migrations").sorted().prefix(count)

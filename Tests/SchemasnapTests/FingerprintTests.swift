@@ -13,9 +13,7 @@ final class FingerprintTests: XCTestCase {
         CREATE POLICY items_read ON public.items FOR SELECT TO anon USING (qty > 0);
         """
 
-    private func fingerprint(_ conninfo: String) throws -> String {
-        Fingerprint.of(try Inspector().capture(conninfo: conninfo).0)
-    }
+    private func fingerprint(_ db: String) throws -> String { try TestPostgres.schemaFingerprint(db) }
 
     func testCapturingTheSameDatabaseTwiceGivesTheSameFingerprint() throws {
         let db = try TestPostgres.createDatabase(self, sql: [schema])
@@ -51,12 +49,9 @@ final class FingerprintTests: XCTestCase {
 
     func testARoleWithoutTablePrivilegesCanCapture() throws {
         let db = try TestPostgres.createDatabase(self, sql: [schema])
-        let role = "reader_" + UUID().uuidString.prefix(8).lowercased()
-        try TestPostgres.execute(db, "CREATE ROLE \(role) LOGIN PASSWORD 'catalog-only'")
-        addTeardownBlock {
-            try? TestPostgres.execute(try TestPostgres.baseConninfo() + " dbname=postgres", "DROP ROLE IF EXISTS \(role)")
-        }
-        addTeardownBlock { try? TestPostgres.execute(db, "DROP OWNED BY \(role)") }
+        // A login role with no grants; created once by scripts/test (roles are cluster-wide).
+        let role = "catalog_reader"
+        try TestPostgres.execute(db, try Fixtures.text("cluster_roles.sql"))
         let asReader = db.replacingOccurrences(of: "user=postgres", with: "user=\(role)")
             .replacingOccurrences(of: #"password=\S+"#, with: "password=catalog-only", options: .regularExpression)
         let (catalog, info) = try Inspector().capture(conninfo: asReader)

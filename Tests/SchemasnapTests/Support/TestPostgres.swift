@@ -1,5 +1,7 @@
+import CatalogModel
 import Foundation
 import PostgresInspector
+import SnapshotStore
 import XCTest
 
 /// The throwaway PostgreSQL that `scripts/test` starts. Each test gets its own database, so
@@ -35,6 +37,15 @@ enum TestPostgres {
         if platform { try db.query(try Fixtures.text("../../supabase/platform.sql")) }
         for script in sql { try db.query(script) }
         return conninfo
+    }
+
+    /// Fingerprint of the database's schema without the cluster-wide roles: tests running in
+    /// parallel create roles in the same cluster, so comparing two captures over time must not
+    /// see them (the product's fingerprint does cover roles).
+    static func schemaFingerprint(_ conninfo: String) throws -> String {
+        var catalog = try Inspector().capture(conninfo: conninfo).0
+        catalog.roles = []
+        return Fingerprint.of(catalog)
     }
 
     /// Runs `sql` in the database at `conninfo`.
