@@ -41,11 +41,13 @@ let package = Package(
             name: "Migrations",
             dependencies: ["CatalogModel", "SQLReader", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "SQLGenerator", dependencies: ["CatalogModel", "Differ"]),
         .target(name: "Reports", dependencies: ["CatalogModel", "Differ", "Migrations", "Advisors"]),
         .target(
             name: "SchemasnapKit",
             dependencies: [
                 "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Applier", "Reports",
+                "SQLGenerator",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -60,6 +62,7 @@ let package = Package(
             name: "SchemasnapTests",
             dependencies: [
                 "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Applier", "Reports",
+                "SQLGenerator",
                 "SQLReader", "SchemasnapKit", "schemasnap",
             ],
             path: "Tests/SchemasnapTests"

@@ -29,9 +29,13 @@ public enum MigrationTemplate {
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        let downLines = (down ?? "-- DROP TABLE IF EXISTS public.example;")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("--") ? String($0) : "-- " + $0 }.joined(separator: "\n")
+        // Every line of a given DOWN is commented out, its own comments included, so that
+        // uncommenting it (rollback, verify) gives back exactly the text given.
+        let downLines =
+            down.map {
+                $0.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "--" : "-- " + $0 }
+                    .joined(separator: "\n")
+            } ?? "-- DROP TABLE IF EXISTS public.example;"
         return """
             -- Migration: \(name)
             -- Created:   \(f.string(from: createdAt))

@@ -19,19 +19,30 @@ public struct DriftComparison: Sendable {
 
     /// The report for SOURCE (the reference) against TARGET (under review).
     public func report(source: String, target: String) throws -> DiffReport {
+        let snapshots = try read(source: source, target: target)
+        return report(snapshots.source, snapshots.target)
+    }
+
+    /// The two snapshots SOURCE and TARGET name, read side by side.
+    public func read(source: String, target: String) throws -> (source: Snapshot, target: Snapshot) {
         let sourceRef = SnapshotReference(source)
         let targetRef = SnapshotReference(target)
         if sourceRef == targetRef, let name = sourceRef.environment { throw SchemasnapError.sameEnvironment(name) }
         let paths = [try sourceRef.resolve(config: config), try targetRef.resolve(config: config)]
         let snapshots = try readConcurrently(paths)
-        return report(snapshots[0], snapshots[1])
+        return (snapshots[0], snapshots[1])
+    }
+
+    /// What the differ compares, from the configuration and the command's flags.
+    public var diffOptions: DiffOptions {
+        DiffOptions(
+            criticalSchemas: Set(config.criticalSchemas), managedSchemas: Set(config.managedSchemas),
+            includeManaged: includeManaged, compareRoles: compareRoles)
     }
 
     /// The report for two snapshots already read.
     public func report(_ source: Snapshot, _ target: Snapshot) -> DiffReport {
-        let options = DiffOptions(
-            criticalSchemas: Set(config.criticalSchemas), managedSchemas: Set(config.managedSchemas),
-            includeManaged: includeManaged, compareRoles: compareRoles)
+        let options = diffOptions
         // The diff and the two advisor runs are independent: run them side by side.
         let work = Slots<Work>(count: 3)
         let advisorOptions = config.advisorOptions

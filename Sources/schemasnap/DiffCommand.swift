@@ -21,6 +21,12 @@ struct DiffCommand: ParsableCommand {
               schemasnap diff staging production --format markdown > drift.md
               schemasnap diff production@2026-11-01 production --fail-on warning
               schemasnap diff snapshots/dev/20261120T020000Z.sqlite dev
+              schemasnap diff staging production --sql > close_drift.sql
+
+            --sql prints the DDL that turns TARGET's schema into SOURCE's instead of a report.
+            Statements that can lose data (drop table, drop column, a type change that can fail,
+            a removed enum label) are written commented out unless --unsafe is given; --online
+            builds indexes on existing tables CONCURRENTLY. See docs/sql-generation.md.
             """
     )
 
@@ -33,9 +39,23 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Also compare the platform's own objects in managed schemas (auth, storage…).") var includeManaged = false
     @Flag(help: "Also compare roles (cluster-wide).") var roles = false
     @Flag(help: "Fail (exit 2) when either snapshot has objects of kinds not compared.") var strictCoverage = false
+    @Flag(help: "Print the SQL that turns TARGET's schema into SOURCE's instead of a report.") var sql = false
+    @Flag(help: "With --sql: write statements that can lose data as statements, not comments.") var unsafe = false
+    @Flag(help: "With --sql: build indexes on existing tables CONCURRENTLY (not in a transaction).") var online = false
+
+    func validate() throws {
+        if (unsafe || online) && !sql { throw ValidationError("--unsafe and --online go with --sql") }
+    }
 
     func run() throws {
         let config = try global.loadConfig()
+        if sql {
+            let comparison = DriftComparison(config: config, includeManaged: includeManaged, compareRoles: roles)
+            let result = try MigrationGeneration(comparison: comparison, unsafe: unsafe, online: online)
+                .generate(source: source, target: target)
+            print(result.upText, terminator: "")
+            return
+        }
         let report = try DriftComparison(config: config, includeManaged: includeManaged, compareRoles: roles)
             .report(source: source, target: target)
         if strictCoverage {

@@ -16,14 +16,40 @@ struct NewCommand: ParsableCommand {
             Examples:
               schemasnap new add_notifications
               schemasnap new "add user's email!"      # → …_add_users_email.sql
+              schemasnap new close_drift --from-diff staging production
+
+            --from-diff SOURCE TARGET fills UP with the SQL that turns TARGET's schema into
+            SOURCE's and DOWN with the reverse, from the two snapshots (as `diff --sql`).
             """
     )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "What the migration does; sanitised to snake_case.") var name: String
+    @Option(
+        name: .customLong("from-diff"), parsing: .upToNextOption,
+        help: ArgumentHelp("Generate UP and DOWN from two snapshots: SOURCE TARGET.", valueName: "source> <target"))
+    var fromDiff: [String] = []
+    @Flag(help: "With --from-diff: write statements that can lose data as statements, not comments.") var unsafe = false
+    @Flag(help: "With --from-diff: build indexes on existing tables CONCURRENTLY.") var online = false
+
+    func validate() throws {
+        if !fromDiff.isEmpty && fromDiff.count != 2 {
+            throw ValidationError("--from-diff takes two snapshots: SOURCE TARGET (e.g. --from-diff staging production)")
+        }
+        if (unsafe || online) && fromDiff.isEmpty { throw ValidationError("--unsafe and --online go with --from-diff") }
+    }
 
     func run() throws {
-        let path = try MigrationWorkflow(config: try global.loadConfig()).create(name: name)
+        let config = try global.loadConfig()
+        var up: String?
+        var down: String?
+        if fromDiff.count == 2 {
+            let result = try MigrationGeneration(comparison: DriftComparison(config: config), unsafe: unsafe, online: online)
+                .generate(source: fromDiff[0], target: fromDiff[1])
+            up = result.upText
+            down = result.downText
+        }
+        let path = try MigrationWorkflow(config: config).create(name: name, up: up, down: down)
         let shown = Terminal.displayPath(path)
         print("created \(shown)")
         print(

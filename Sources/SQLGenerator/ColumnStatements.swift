@@ -1,0 +1,163 @@
+import CatalogModel
+
+/// Columns, constraints and indexes of tables both sides have.
+extension ScriptBuilder {
+    mutating func columns() {
+        var reshapedTables = Set<RelationKey>()
+        for key in keys(changes.missing[.column]) + keys(changes.extra[.column]) {
+            reshapedTables.insert(RelationKey(key))
+        }
+        for key in keys(changes.missing[.column]) {
+            guard let column = source.find(\.columns, key), !isRebuilt(column.parentRelation), isTable(column) else { continue }
+            emit(
+                .alterColumns,
+                "ALTER TABLE \(qualifiedName(column.schema, column.table)) ADD COLUMN \(Self.columnDefinition(column))")
+            if column.comment != nil { comment("COLUMN \(column.path)", column.comment) }
+        }
+        for key in keys(changes.extra[.column]) {
+            guard let column = target.find(\.columns, key), !isRebuilt(column.parentRelation), isTable(column) else { continue }
+            emit(
+                .dropColumns,
+                "ALTER TABLE \(qualifiedName(column.schema, column.table)) DROP COLUMN \(quoteIdentifier(column.name))",
+                hold: Hold(code: "drop_column", reason: "drops \(column.path) and the data in it"))
+        }
+        for (key, attributes) in changes.changed[.column] ?? [] {
+            guard let column = source.find(\.columns, key), let old = target.find(\.columns, key),
+                !isRebuilt(column.parentRelation), isTable(column)
+            else { continue }
+            alter(column, from: old, attributes, positionsShift: reshapedTables.contains(RelationKey(key)))
+        }
+    }
+
+    private func isTable(_ column: Column) -> Bool {
+        source.relation(RelationKey(schema: column.schema, name: column.table))?.isTable ?? true
+    }
+
+    private mutating func alter(_ column: Column, from old: Column, _ attributes: Set<String>, positionsShift: Bool) {
+        let alter = "ALTER TABLE \(qualifiedName(column.schema, column.table)) ALTER COLUMN \(quoteIdentifier(column.name))"
+        let typeChanges = !attributes.isDisjoint(with: ["type", "collation"])
+        let defaultChanges = attributes.contains("default_value") || (typeChanges && old.defaultValue != nil)
+        if defaultChanges && old.defaultValue != nil { emit(.dropDefaults, "\(alter) DROP DEFAULT") }
+        if typeChanges {
+            let collate = column.collation.map { " COLLATE \($0)" } ?? ""
+            let safe = TypeWidening.isSafe(from: old.type, to: column.type) && !attributes.contains("collation")
+            emit(
+                .alterColumns,
+                "\(alter) TYPE \(column.type)\(collate) USING \(quoteIdentifier(column.name))::\(column.type)",
+                hold: safe
+                    ? nil
+                    : Hold(
+                        code: "alter_column_type",
+                        reason: "\(old.type) → \(column.type) fails on values that do not convert, or cuts them short"))
+        }
+        if attributes.contains("not_null") { emit(.alterColumns, "\(alter) \(column.notNull ? "SET" : "DROP") NOT NULL") }
+        if attributes.contains("identity") {
+            switch (old.identity, column.identity) {
+            case (nil, let new?): emit(.alterColumns, "\(alter) ADD GENERATED \(new.uppercased()) AS IDENTITY")
+            case (_?, nil): emit(.alterColumns, "\(alter) DROP IDENTITY")
+            case (_, let new?): emit(.alterColumns, "\(alter) SET GENERATED \(new.uppercased())")
+            case (nil, nil): break
+            }
+        }
+        if defaultChanges, let value = column.defaultValue { emit(.alterColumns, "\(alter) SET DEFAULT \(value)") }
+        if attributes.contains("generated") {
+            note(
+                "the generation expression of \(column.path) differs: PostgreSQL 15 cannot change it; drop the column and add it again"
+            )
+        }
+        if attributes.contains("position") && !positionsShift {
+            note("the column order of \(qualifiedName(column.schema, column.table)) differs: PostgreSQL cannot reorder columns")
+        }
+        if attributes.contains("comment") { comment("COLUMN \(column.path)", column.comment) }
+    }
+
+    // MARK: Constraints
+
+    mutating func constraints() {
+        for key in keys(changes.missing[.constraint]) {
+            guard let constraint = source.find(\.constraints, key), !isRebuilt(constraint.parentRelation) else { continue }
+            addConstraint(constraint)
+        }
+        for key in keys(changes.extra[.constraint]) {
+            guard let constraint = target.find(\.constraints, key), !isRebuilt(constraint.parentRelation) else { continue }
+            dropConstraint(constraint)
+        }
+        for (key, _) in changes.changed[.constraint] ?? [] {
+            guard let constraint = source.find(\.constraints, key), let old = target.find(\.constraints, key),
+                !isRebuilt(constraint.parentRelation)
+            else { continue }
+            dropConstraint(old)
+            addConstraint(constraint)
+        }
+    }
+
+    mutating func addConstraint(_ constraint: Constraint) {
+        let phase: Phase =
+            switch constraint.constraintType {
+            case "foreign key": .foreignKeys
+            case "check": .constraints
+            default: .keyConstraints
+            }
+        emit(
+            phase,
+            "ALTER TABLE \(qualifiedName(constraint.schema, constraint.table)) ADD CONSTRAINT \(quoteIdentifier(constraint.name)) \(constraint.definition)"
+        )
+    }
+
+    private mutating func dropConstraint(_ constraint: Constraint) {
+        emit(
+            constraint.constraintType == "foreign key" ? .dropForeignKeys : .dropConstraints,
+            "ALTER TABLE \(qualifiedName(constraint.schema, constraint.table)) DROP CONSTRAINT \(quoteIdentifier(constraint.name))"
+        )
+    }
+
+    // MARK: Indexes
+
+    mutating func indexes() {
+        for key in keys(changes.missing[.index]) {
+            guard let index = source.find(\.indexes, key), index.constraintName == nil, !isRebuilt(index.parentRelation) else {
+                continue
+            }
+            createIndex(index, onNewTable: false)
+        }
+        for key in keys(changes.extra[.index]) {
+            guard let index = target.find(\.indexes, key), index.constraintName == nil, !isRebuilt(index.parentRelation) else {
+                continue
+            }
+            emit(.dropIndexes, "DROP INDEX \(qualifiedName(index.schema, index.name))")
+        }
+        for (key, _) in changes.changed[.index] ?? [] {
+            guard let index = source.find(\.indexes, key), let old = target.find(\.indexes, key), !isRebuilt(index.parentRelation)
+            else { continue }
+            if old.constraintName == nil { emit(.dropIndexes, "DROP INDEX \(qualifiedName(old.schema, old.name))") }
+            if index.constraintName == nil { createIndex(index, onNewTable: false) }
+        }
+    }
+
+    mutating func createIndex(_ index: Index, onNewTable: Bool) {
+        guard online && !onNewTable, let range = index.definition.range(of: " INDEX ") else {
+            emit(.indexes, index.definition)
+            return
+        }
+        emit(.indexes, index.definition.replacingCharacters(in: range, with: " INDEX CONCURRENTLY "), transactional: false)
+    }
+}
+
+/// Column type changes that keep every value as it is.
+enum TypeWidening {
+    static func isSafe(from old: String, to new: String) -> Bool {
+        if old == new { return true }
+        let integers = ["smallint", "integer", "bigint"]
+        if let a = integers.firstIndex(of: old), let b = integers.firstIndex(of: new) { return a <= b }
+        if new == "text" && (old.hasPrefix("character varying") || old == "text") { return true }
+        if let a = length(old, "character varying"), let b = length(new, "character varying") { return a <= b }
+        if old.hasPrefix("character varying(") && new == "character varying" { return true }
+        if old.hasPrefix("numeric(") && new == "numeric" { return true }
+        return false
+    }
+
+    private static func length(_ type: String, _ base: String) -> Int? {
+        guard type.hasPrefix(base + "("), type.hasSuffix(")") else { return nil }
+        return Int(type.dropFirst(base.count + 1).dropLast())
+    }
+}

@@ -1,0 +1,213 @@
+import CatalogModel
+
+/// Tables, views and what hangs off them: columns, constraints, indexes, triggers, rules,
+/// row-level security and policies.
+extension ScriptBuilder {
+    mutating func relations() {
+        planViews()
+        for key in keys(changes.missing[.relation]) {
+            guard let relation = source.find(\.relations, key), relation.isTable else { continue }
+            createTable(relation)
+        }
+        createViews()
+        for key in keys(changes.extra[.relation]) {
+            guard let relation = target.find(\.relations, key), relation.isTable else { continue }
+            emit(
+                .dropRelations, "DROP \(Self.keyword(relation)) \(relation.path)",
+                hold: Hold(code: "drop_table", reason: "drops \(relation.path) and every row in it"))
+        }
+        for (key, attributes) in changes.changed[.relation] ?? [] {
+            guard let relation = source.find(\.relations, key), let old = target.find(\.relations, key),
+                !rebuiltViews.contains(relation.key)
+            else { continue }
+            alter(relation, from: old, attributes)
+        }
+    }
+
+    private mutating func alter(_ relation: Relation, from old: Relation, _ attributes: Set<String>) {
+        let path = relation.path
+        let alter = "ALTER \(Self.keyword(relation)) \(path)"
+        if attributes.contains("rls_enabled") {
+            emit(.rowLevelSecurity, "ALTER TABLE \(path) \(relation.rlsEnabled ? "ENABLE" : "DISABLE") ROW LEVEL SECURITY")
+        }
+        if attributes.contains("rls_forced") {
+            emit(.rowLevelSecurity, "ALTER TABLE \(path) \(relation.rlsForced ? "FORCE" : "NO FORCE") ROW LEVEL SECURITY")
+        }
+        if attributes.contains("persistence") {
+            emit(.alterColumns, "ALTER TABLE \(path) SET \(relation.persistence == "unlogged" ? "UNLOGGED" : "LOGGED")")
+        }
+        if attributes.contains("options") {
+            let new = relation.options ?? []
+            let gone = (old.options ?? []).map(Self.optionName).filter { name in !new.contains { Self.optionName($0) == name } }
+            if !gone.isEmpty { emit(.alterColumns, "\(alter) RESET (\(gone.joined(separator: ", ")))") }
+            if !new.isEmpty { emit(.alterColumns, "\(alter) SET (\(new.joined(separator: ", ")))") }
+        }
+        if attributes.contains("replica_identity") {
+            if relation.replicaIdentity == "index" {
+                note("replica identity of \(path) is an index: set it with ALTER TABLE … REPLICA IDENTITY USING INDEX")
+            } else {
+                emit(.alterColumns, "ALTER TABLE \(path) REPLICA IDENTITY \(relation.replicaIdentity.uppercased())")
+            }
+        }
+        for attribute in ["relation_kind", "partition_key", "partition_bound", "partition_of", "foreign_server"]
+        where attributes.contains(attribute) {
+            note(
+                "\(attribute.replacingOccurrences(of: "_", with: " ")) of \(path) differs: PostgreSQL cannot alter it; recreate the table by hand"
+            )
+        }
+        if attributes.contains("owner") { owner("\(Self.keyword(relation)) \(path)", relation.owner) }
+        if attributes.contains("comment") { comment("\(Self.keyword(relation)) \(path)", relation.comment) }
+    }
+
+    private static func optionName(_ option: String) -> String {
+        String(option.prefix { $0 != "=" })
+    }
+
+    // MARK: Creating tables
+
+    private mutating func createTable(_ relation: Relation) {
+        let key = relation.key
+        let columns = source.all(\.columns, prefix: [key.schema, key.name]).sorted { $0.position < $1.position }
+        var sql: String
+        if let parent = relation.partitionOf, let bound = relation.partitionBound {
+            sql = "CREATE TABLE \(relation.path) PARTITION OF \(parent) \(bound)"
+        } else {
+            let unlogged = relation.persistence == "unlogged" ? "UNLOGGED " : ""
+            let keyword = relation.relationKind == "foreign table" ? "FOREIGN TABLE" : unlogged + "TABLE"
+            let body = columns.map { "    " + Self.columnDefinition($0) }.joined(separator: ",\n")
+            sql = "CREATE \(keyword) \(relation.path) (\n\(body)\n)"
+        }
+        if let partitionKey = relation.partitionKey { sql += " PARTITION BY \(partitionKey)" }
+        if let server = relation.foreignServer { sql += " SERVER \(quoteIdentifier(server))" }
+        if let options = relation.options, !options.isEmpty, relation.relationKind != "foreign table" {
+            sql += " WITH (\(options.joined(separator: ", ")))"
+        }
+        emit(.createTables, sql)
+        if relation.partitionOf != nil {
+            for column in columns where column.comment != nil { columnComment(column) }
+        }
+        if relation.replicaIdentity != "default" && relation.replicaIdentity != "index" {
+            emit(.alterColumns, "ALTER TABLE \(relation.path) REPLICA IDENTITY \(relation.replicaIdentity.uppercased())")
+        }
+        if relation.partitionOf == nil { for column in columns where column.comment != nil { columnComment(column) } }
+        createContents(of: relation)
+    }
+
+    /// Everything inside a relation the script creates, from the source.
+    mutating func createContents(of relation: Relation) {
+        let prefix = [relation.schema, relation.name]
+        for constraint in source.all(\.constraints, prefix: prefix) { addConstraint(constraint) }
+        for index in source.all(\.indexes, prefix: prefix) where index.constraintName == nil {
+            createIndex(index, onNewTable: true)
+        }
+        for trigger in source.all(\.triggers, prefix: prefix) { createTrigger(trigger) }
+        for rule in source.all(\.rules, prefix: prefix) { emit(.rules, rule.definition) }
+        if relation.rlsEnabled { emit(.rowLevelSecurity, "ALTER TABLE \(relation.path) ENABLE ROW LEVEL SECURITY") }
+        if relation.rlsForced { emit(.rowLevelSecurity, "ALTER TABLE \(relation.path) FORCE ROW LEVEL SECURITY") }
+        for policy in source.all(\.policies, prefix: prefix) { createPolicy(policy) }
+        for publicationTable in source.catalog.publicationTables
+        where publicationTable.schema == relation.schema && publicationTable.table == relation.name {
+            addToPublication(publicationTable)
+        }
+        grantAll(onNewObject: relation.grantableID!)
+        ownerAndComment(of: "\(Self.keyword(relation)) \(relation.path)", owner: relation.owner, comment: relation.comment)
+    }
+
+    static func columnDefinition(_ column: Column) -> String {
+        var parts = [quoteIdentifier(column.name), column.type]
+        if let collation = column.collation { parts.append("COLLATE \(collation)") }
+        if let generated = column.generated { parts.append("GENERATED ALWAYS AS (\(generated)) STORED") }
+        if let identity = column.identity { parts.append("GENERATED \(identity.uppercased()) AS IDENTITY") }
+        if let value = column.defaultValue { parts.append("DEFAULT \(value)") }
+        if column.notNull { parts.append("NOT NULL") }
+        return parts.joined(separator: " ")
+    }
+
+    private mutating func columnComment(_ column: Column) {
+        comment("COLUMN \(column.path)", column.comment)
+    }
+
+    // MARK: Views
+
+    /// Decides which views are dropped and created again: those whose definition or kind
+    /// changed, those reading a table whose columns change type or go away, and, in turn,
+    /// views reading those.
+    private mutating func planViews() {
+        var reshaped = Set<RelationKey>()
+        for (key, attributes) in changes.changed[.column] ?? []
+        where !attributes.isDisjoint(with: ["type", "collation", "generated"]) {
+            reshaped.insert(RelationKey(schema: key[0], name: key[1]))
+        }
+        for key in keys(changes.extra[.column]) { reshaped.insert(RelationKey(schema: key[0], name: key[1])) }
+        for (key, attributes) in changes.changed[.relation] ?? []
+        where !attributes.isDisjoint(with: ["view_definition", "relation_kind"]) {
+            if let relation = target.find(\.relations, key), !relation.isTable { rebuiltViews.insert(relation.key) }
+        }
+        for key in keys(changes.extra[.column]) + keys(changes.missing[.column]) {
+            // A view's columns come from its definition: a column added or gone means a rebuild.
+            if let relation = target.find(\.relations, Array(key.prefix(2))), !relation.isTable,
+                source.relation(relation.key) != nil
+            {
+                rebuiltViews.insert(relation.key)
+            }
+        }
+        for key in keys(changes.changed[.column]?.map(\.key)) {
+            if let relation = target.find(\.relations, Array(key.prefix(2))), !relation.isTable {
+                rebuiltViews.insert(relation.key)
+            }
+        }
+        let targetViews = target.catalog.relations.filter { !$0.isTable }
+        let droppedViews = Set(targetViews.filter { droppedRelations.contains($0.key) }.map(\.key))
+        var changed = true
+        while changed {
+            changed = false
+            let moving = reshaped.union(rebuiltViews).union(droppedViews)
+            for view in targetViews where !rebuiltViews.contains(view.key) && !droppedViews.contains(view.key) {
+                guard let definition = view.viewDefinition,
+                    moving.contains(where: { SQLText.mentions(definition, $0.schema, $0.name) })
+                else { continue }
+                rebuiltViews.insert(view.key)
+                changed = true
+            }
+        }
+        // Drop dependents first.
+        let toDrop = order(targetViews.filter { rebuiltViews.contains($0.key) || droppedViews.contains($0.key) }).reversed()
+        for view in toDrop { emit(.dropViews, "DROP \(Self.keyword(view)) \(view.path)") }
+    }
+
+    /// Views created from the source: new ones and rebuilt ones, dependencies first.
+    private mutating func createViews() {
+        let wanted = createdRelations.union(rebuiltViews)
+        let views = source.catalog.relations.filter { !$0.isTable && wanted.contains($0.key) }
+        for view in order(views) {
+            var definition = (view.viewDefinition ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if definition.hasSuffix(";") { definition.removeLast() }
+            let options = view.options.map { $0.isEmpty ? "" : " WITH (\($0.joined(separator: ", ")))" } ?? ""
+            let data = view.relationKind == "materialized view" ? " WITH DATA" : ""
+            emit(.views, "CREATE \(Self.keyword(view)) \(view.path)\(options) AS\n\(definition)\(data)")
+            for column in source.all(\.columns, prefix: [view.schema, view.name]) where column.comment != nil {
+                columnComment(column)
+            }
+            createContents(of: view)
+        }
+    }
+
+    /// `views` ordered so that a view comes after every view of the list its definition names.
+    private func order(_ views: [Relation]) -> [Relation] {
+        var placed = Set<RelationKey>()
+        var result: [Relation] = []
+        var remaining = views
+        while !remaining.isEmpty {
+            let ready = remaining.filter { view in
+                !remaining.contains { other in
+                    other.key != view.key && SQLText.mentions(view.viewDefinition ?? "", other.schema, other.name)
+                }
+            }
+            let next = ready.isEmpty ? [remaining[0]] : ready  // a cycle cannot be built anyway
+            result += next
+            placed.formUnion(next.map(\.key))
+            remaining.removeAll { placed.contains($0.key) }
+        }
+        return result
+    }
+}

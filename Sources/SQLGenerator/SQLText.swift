@@ -1,0 +1,54 @@
+import CatalogModel
+
+/// Spelling values as SQL source text.
+enum SQLText {
+    /// A string literal, `E''` when it holds a backslash, as `quote_literal` writes it.
+    static func literal(_ value: String) -> String {
+        let doubled = value.replacingOccurrences(of: "'", with: "''")
+        if value.contains("\\") { return "E'" + doubled.replacingOccurrences(of: "\\", with: "\\\\") + "'" }
+        return "'" + doubled + "'"
+    }
+
+    /// `literal` or `NULL`.
+    static func literalOrNull(_ value: String?) -> String { value.map(literal) ?? "NULL" }
+
+    /// A dollar-quoted body whose tag does not occur in `body`.
+    static func dollarQuoted(_ body: String) -> String {
+        var tag = "$$"
+        var n = 0
+        while body.contains(tag) {
+            n += 1
+            tag = "$body\(n == 1 ? "" : String(n))$"
+        }
+        return tag + body + tag
+    }
+
+    /// A role as a grantee or owner: `PUBLIC` stays a keyword.
+    static func role(_ name: String) -> String {
+        name == "PUBLIC" || name == "public" ? "PUBLIC" : quoteIdentifier(name)
+    }
+
+    /// Whether `text` (a view definition, a function result…) names `schema.name`: the
+    /// qualified name not followed by more of an identifier. Capture runs with an empty
+    /// search_path, so every reference is schema-qualified.
+    static func mentions(_ text: String, _ schema: String, _ name: String) -> Bool {
+        mentionsWord(text, qualifiedName(schema, name))
+    }
+
+    /// Whether `word` occurs in `text` as a whole name, not inside a longer one.
+    static func mentionsWord(_ text: String, _ needle: String) -> Bool {
+        var searchStart = text.startIndex
+        while let found = text.range(of: needle, range: searchStart..<text.endIndex) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            if !isIdentifierCharacter(before) && before != "." && !isIdentifierCharacter(after) { return true }
+            searchStart = found.upperBound
+        }
+        return false
+    }
+
+    private static func isIdentifierCharacter(_ c: Character?) -> Bool {
+        guard let c else { return false }
+        return c.isLetter || c.isNumber || c == "_" || c == "$" || c == "\""
+    }
+}
