@@ -76,9 +76,10 @@ public struct GeneratedScript: Hashable, Sendable {
         }
         lines.append("-- \(count(executable.count, "statement")) to run.")
         if !heldBack.isEmpty {
+            let n = heldBack.count
             lines.append(
-                "-- \(count(heldBack.count, "statement")) held back because they can lose data; they are written "
-                    + "commented out below. Re-run with --unsafe to include them.")
+                "-- \(count(n, "statement")) held back: \(n == 1 ? "it" : "they") can lose data, so \(n == 1 ? "it is" : "they are") "
+                    + "written commented out below. Re-run with --unsafe to include \(n == 1 ? "it" : "them").")
         }
         if !runsInOneTransaction {
             lines.append(

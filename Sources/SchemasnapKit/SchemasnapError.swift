@@ -15,6 +15,7 @@ public enum SchemasnapError: LocalizedError, Equatable {
     case sameEnvironment(String)
     case noEnvironments
     case notCompared(environment: String, summary: String)
+    case nothingToGenerate(source: String, target: String)
 
     public var errorDescription: String? {
         switch self {
@@ -40,6 +41,8 @@ public enum SchemasnapError: LocalizedError, Equatable {
             "both sides are `\(name)`; compare two environments, or name two snapshot files"
         case .notCompared(let env, let summary):
             "`\(env)` has objects of kinds schemasnap does not compare (\(summary)); drop --strict-coverage to accept that"
+        case .nothingToGenerate(let source, let target):
+            "`\(source)` and `\(target)` have the same schema: there is no migration to write; nothing was created"
         case .noEnvironments:
             "no environments configured; add [environments.NAME] sections to schemasnap.toml"
         }

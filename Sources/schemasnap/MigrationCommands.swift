@@ -46,6 +46,9 @@ struct NewCommand: ParsableCommand {
         if fromDiff.count == 2 {
             let result = try MigrationGeneration(comparison: DriftComparison(config: config), unsafe: unsafe, online: online)
                 .generate(source: fromDiff[0], target: fromDiff[1])
+            if result.up.statements.isEmpty && result.up.notes.isEmpty {
+                throw SchemasnapError.nothingToGenerate(source: fromDiff[0], target: fromDiff[1])
+            }
             up = result.upText
             down = result.downText
         }
@@ -56,7 +59,7 @@ struct NewCommand: ParsableCommand {
             """
 
             Next steps:
-              1. write the UP section (and the DOWN section that undoes it) in \(shown)
+              1. \(fromDiff.isEmpty ? "write the UP section (and the DOWN section that undoes it)" : "review the generated UP and DOWN sections") in \(shown)
               2. schemasnap lint \(shown)
               3. apply it to dev, capture, and review: schemasnap status --env dev
             """)
