@@ -35,6 +35,8 @@ public struct Catalog: Hashable, Sendable {
     /// Calls `visitor.visit` once per object kind, in `ObjectKind` order, with the key path of
     /// that kind's array: the one place that lists every kind, for code that treats all kinds
     /// alike (sorting, canonical text, storage, diff).
+    /// Inlinable, so each visitor's `visit` is specialized for every concrete kind.
+    @inlinable
     public static func visitKinds<V: CatalogKindVisitor>(_ visitor: inout V) {
         visitor.visit(\Catalog.schemas)
         visitor.visit(\Catalog.extensions)
@@ -102,11 +104,22 @@ public struct Catalog: Hashable, Sendable {
 
     /// `objects` sorted by natural key (`NaturalKeyOrder`); returned as is when already sorted
     /// (the usual case).
+    @inlinable
     public static func canonical<T: CatalogObject>(_ objects: [T]) -> [T] {
-        let keys = objects.map(\.naturalKey)
-        if zip(keys, keys.dropFirst()).allSatisfy({ !NaturalKeyOrder.precedes($1, $0) }) { return objects }
-        return zip(keys, objects).sorted { NaturalKeyOrder.precedes($0.0, $1.0) }.map(\.1)
+        // Through a buffer pointer, elements are borrowed in place, not copied.
+        let inOrder = objects.withUnsafeBufferPointer { buffer in
+            var i = 1
+            while i < buffer.count && buffer[i - 1].keyOrder(buffer[i]) <= 0 { i += 1 }
+            return i >= buffer.count
+        }
+        if inOrder { return objects }
+        return objects.sorted { $0.keyOrder($1) < 0 }
     }
+}
+
+extension Int {
+    /// The value unless it is zero: chains key-field comparisons with `??`.
+    public var nonZero: Int? { self == 0 ? nil : self }
 }
 
 /// Code that handles every object kind the same way; see `Catalog.visitKinds`.

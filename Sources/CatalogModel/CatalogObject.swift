@@ -17,6 +17,12 @@ public protocol CatalogObject: Hashable, Sendable {
     init(fieldValues: FieldValues)
     /// The values of the key fields, in order: the object's identity and sort key.
     var naturalKey: [String] { get }
+    /// Negative, zero or positive as this object's natural key sorts before, equal to or after
+    /// `other`'s (`NaturalKeyOrder`). Kinds with many objects compare their key fields
+    /// directly instead of building `naturalKey` arrays.
+    func keyOrder(_ other: Self) -> Int
+    /// The schema the object lives in, for kinds that live in one (a schema: itself).
+    var schemaName: String? { get }
     /// How a person names the object, with identifiers quoted as PostgreSQL quotes them,
     /// e.g. `public.orders.status` or `public.orders:owner_can_read`.
     var path: String { get }
@@ -30,6 +36,8 @@ public protocol CatalogObject: Hashable, Sendable {
 extension CatalogObject {
     public var parentRelation: RelationKey? { nil }
     public var grantableID: String? { nil }
+    public func keyOrder(_ other: Self) -> Int { NaturalKeyOrder.compare(naturalKey, other.naturalKey) }
+    public var schemaName: String? { Self.schemaKeyIndex.map { naturalKey[$0] } }
 }
 
 /// The identity of a grantable object as both the object and its privileges spell it.

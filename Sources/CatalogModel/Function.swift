@@ -84,4 +84,9 @@ public struct Function: CatalogObject {
     public var path: String { qualifiedName(schema, name) + "(" + arguments + ")" }
     public var grantableID: String? { grantableObjectID("function", schema, quoteIdentifier(name) + "(" + arguments + ")") }
     public var naturalKey: [String] { [schema, name, arguments] }
+    public func keyOrder(_ other: Self) -> Int {
+        NaturalKeyOrder.compare(schema, other.schema).nonZero ?? NaturalKeyOrder.compare(name, other.name).nonZero
+            ?? NaturalKeyOrder.compare(arguments, other.arguments)
+    }
+    public var schemaName: String? { schema }
 }

@@ -47,7 +47,4 @@ extension CatalogObject {
     public static var schemaKeyIndex: Int? {
         kind == .schema ? 0 : fieldSpecs.prefix(keyCount).firstIndex { $0.name == "schema" }
     }
-
-    /// The schema the object lives in, for kinds that live in one (a schema: itself).
-    public var schemaName: String? { Self.schemaKeyIndex.map { naturalKey[$0] } }
 }

@@ -88,4 +88,10 @@ public struct Privilege: CatalogObject {
         }
     }
     public var naturalKey: [String] { [objectType, schema, name, column, grantee] }
+    public func keyOrder(_ other: Self) -> Int {
+        NaturalKeyOrder.compare(objectType, other.objectType).nonZero ?? NaturalKeyOrder.compare(schema, other.schema).nonZero
+            ?? NaturalKeyOrder.compare(name, other.name).nonZero ?? NaturalKeyOrder.compare(column, other.column).nonZero
+            ?? NaturalKeyOrder.compare(grantee, other.grantee)
+    }
+    public var schemaName: String? { schema }
 }

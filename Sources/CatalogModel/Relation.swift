@@ -91,4 +91,8 @@ public struct Relation: CatalogObject {
     public var isTable: Bool { relationKind.hasSuffix("table") }
     public var grantableID: String? { grantableObjectID("relation", schema, name) }
     public var naturalKey: [String] { [schema, name] }
+    public func keyOrder(_ other: Self) -> Int {
+        NaturalKeyOrder.compare(schema, other.schema).nonZero ?? NaturalKeyOrder.compare(name, other.name)
+    }
+    public var schemaName: String? { schema }
 }

@@ -34,4 +34,9 @@ public struct Trigger: CatalogObject {
     public var path: String { qualifiedName(schema, table) + ":" + quoteIdentifier(name) }
     public var parentRelation: RelationKey? { RelationKey(schema: schema, name: table) }
     public var naturalKey: [String] { [schema, table, name] }
+    public func keyOrder(_ other: Self) -> Int {
+        NaturalKeyOrder.compare(schema, other.schema).nonZero ?? NaturalKeyOrder.compare(table, other.table).nonZero
+            ?? NaturalKeyOrder.compare(name, other.name)
+    }
+    public var schemaName: String? { schema }
 }

@@ -1,4 +1,6 @@
 import CatalogModel
+import Dispatch
+import Foundation
 
 /// Compares two catalogs: `source` is the reference (say staging), `target` the one under
 /// review (say production).
@@ -13,13 +15,50 @@ public enum Differ {
         let scope = Scope(options: options, source: source, target: target)
         let sourceContainers = Containers(source, scope)
         let targetContainers = Containers(target, scope)
-        var differ = KindDiffer(
+        let template = KindDiffer(
             source: source, target: target, scope: scope, rules: SeverityRules(criticalSchemas: options.criticalSchemas),
             missingContainers: sourceContainers.subtracting(targetContainers),
             extraContainers: targetContainers.subtracting(sourceContainers))
-        Catalog.visitKinds(&differ)
-        return differ.finish()
+        // Kinds are independent: diff them side by side, then join the results in kind order.
+        var tasks = KindTasks()
+        Catalog.visitKinds(&tasks)
+        let run = tasks.run
+        let results = ResultSlots(count: run.count)
+        DispatchQueue.concurrentPerform(iterations: run.count) { i in
+            var differ = template
+            run[i](&differ)
+            results.set(i, differ)
+        }
+        var combined = template
+        for part in results.values { combined.append(part) }
+        return combined.finish()
     }
+}
+
+/// One closure per object kind, each diffing that kind.
+private struct KindTasks: CatalogKindVisitor {
+    var run: [@Sendable (inout KindDiffer) -> Void] = []
+
+    mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+        nonisolated(unsafe) let path = path
+        run.append { differ in differ.visit(path) }
+    }
+}
+
+/// Results written by concurrent workers, one slot each.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [KindDiffer?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: KindDiffer) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    var values: [KindDiffer] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// Relations and grantable objects of one side that take part in the diff.
@@ -28,7 +67,7 @@ struct Containers {
     var grantables: Set<String> = []
 
     init(_ catalog: Catalog, _ scope: Scope) {
-        for relation in catalog.relations where scope.includes(relation, key: relation.naturalKey) {
+        for relation in catalog.relations where scope.includes(relation) {
             relations.insert(relation.key)
             grantables.insert(relation.grantableID!)
         }
@@ -41,7 +80,7 @@ struct Containers {
     private init() {}
 
     private mutating func add<T: CatalogObject>(_ objects: [T], _ scope: Scope) {
-        for object in objects where scope.includes(object, key: object.naturalKey) {
+        for object in objects where scope.includes(object) {
             if let id = object.grantableID { grantables.insert(id) }
         }
     }
@@ -104,14 +143,30 @@ struct KindDiffer: CatalogKindVisitor {
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
         guard T.kind != .role || scope.options.compareRoles else { return }
         // Both sides in canonical key order, then one merge pass: no hashing, no lookups.
-        let (sourceObjects, sourceKeys) = inScope(source[keyPath: path])
-        let (targetObjects, targetKeys) = inScope(target[keyPath: path])
+        // Objects out of scope are stepped over where they are, not copied out.
+        let sourceArray = Catalog.canonical(source[keyPath: path])
+        let targetArray = Catalog.canonical(target[keyPath: path])
+        // Buffer pointers borrow elements in place instead of copying them.
+        sourceArray.withUnsafeBufferPointer { sourceObjects in
+            targetArray.withUnsafeBufferPointer { targetObjects in
+                merge(sourceObjects, targetObjects)
+            }
+        }
+    }
+
+    private mutating func merge<T: CatalogObject>(
+        _ sourceObjects: UnsafeBufferPointer<T>, _ targetObjects: UnsafeBufferPointer<T>
+    ) {
+        var memo = ManagedSchemaMemo()
         var i = 0
         var j = 0
-        while i < sourceObjects.count || j < targetObjects.count {
+        while true {
+            while i < sourceObjects.count && !scope.includes(sourceObjects[i], &memo) { i += 1 }
+            while j < targetObjects.count && !scope.includes(targetObjects[j], &memo) { j += 1 }
+            if i == sourceObjects.count && j == targetObjects.count { break }
             let order =
                 i == sourceObjects.count
-                ? 1 : j == targetObjects.count ? -1 : NaturalKeyOrder.compare(sourceKeys[i], targetKeys[j])
+                ? 1 : j == targetObjects.count ? -1 : sourceObjects[i].keyOrder(targetObjects[j])
             if order < 0 {
                 missing(sourceObjects[i])
                 i += 1
@@ -128,24 +183,6 @@ struct KindDiffer: CatalogKindVisitor {
                 j += 1
             }
         }
-    }
-
-    /// The objects the diff looks at, with their keys, in canonical key order; each key is
-    /// computed once.
-    private func inScope<T: CatalogObject>(_ objects: [T]) -> ([T], [[String]]) {
-        var kept: [T] = []
-        var keys: [[String]] = []
-        kept.reserveCapacity(objects.count)
-        keys.reserveCapacity(objects.count)
-        for object in objects {
-            let key = object.naturalKey
-            guard scope.includes(object, key: key) else { continue }
-            kept.append(object)
-            keys.append(key)
-        }
-        if zip(keys, keys.dropFirst()).allSatisfy({ NaturalKeyOrder.compare($0, $1) < 0 }) { return (kept, keys) }
-        let order = keys.indices.sorted { NaturalKeyOrder.precedes(keys[$0], keys[$1]) }
-        return (order.map { kept[$0] }, order.map { keys[$0] })
     }
 
     private mutating func missing<T: CatalogObject>(_ object: T) {
@@ -181,6 +218,16 @@ struct KindDiffer: CatalogKindVisitor {
             change.targetValue = b[i]?.display
             changes.append(change)
         }
+    }
+
+    /// Adds what `other` (the same template, run on other kinds) found.
+    mutating func append(_ other: KindDiffer) {
+        let offset = changes.count
+        changes += other.changes
+        missingIndex.merge(other.missingIndex.mapValues { $0 + offset }) { $1 }
+        extraIndex.merge(other.extraIndex.mapValues { $0 + offset }) { $1 }
+        for (id, contents) in other.missingContents { missingContents[id, default: [:]].merge(contents, uniquingKeysWith: +) }
+        for (id, contents) in other.extraContents { extraContents[id, default: [:]].merge(contents, uniquingKeysWith: +) }
     }
 
     /// The changes, with folded objects counted into their containers' findings.

@@ -21,11 +21,19 @@ struct Scope {
     /// Kinds users attach to platform objects; always compared.
     private static let attachedKinds: Set<ObjectKind> = [.policy, .trigger, .privilege, .publicationTable, .defaultPrivilege]
 
-    /// Whether `object`, whose natural key is `key`, takes part in the diff at all.
-    func includes<T: CatalogObject>(_ object: T, key: [String]) -> Bool {
-        guard !options.includeManaged, !options.managedSchemas.isEmpty, let index = T.schemaKeyIndex,
-            options.managedSchemas.contains(key[index])
-        else { return true }
+    /// Whether every object takes part (no managed schemas to leave out).
+    var isEverything: Bool { options.includeManaged || options.managedSchemas.isEmpty }
+
+    /// Whether `object` takes part in the diff at all.
+    func includes<T: CatalogObject>(_ object: T) -> Bool {
+        var memo = ManagedSchemaMemo()
+        return includes(object, &memo)
+    }
+
+    /// `includes`, remembering the last schema looked up: objects come in key order, so
+    /// neighbours share their schema and the set is rarely hashed.
+    func includes<T: CatalogObject>(_ object: T, _ memo: inout ManagedSchemaMemo) -> Bool {
+        guard !isEverything, let schema = object.schemaName, memo.isManaged(schema, options.managedSchemas) else { return true }
         if Self.attachedKinds.contains(T.kind) { return true }
         switch T.kind {
         case .relation:
@@ -49,5 +57,18 @@ struct Scope {
     private func isPlatformRelation(_ key: RelationKey?) -> Bool {
         guard let key, let owner = relationOwners[key] else { return false }
         return DiffOptions.isPlatformRole(owner)
+    }
+}
+
+/// The last schema checked against the managed schemas, and the answer.
+struct ManagedSchemaMemo {
+    private var schema: String?
+    private var managed = false
+
+    mutating func isManaged(_ name: String, _ managedSchemas: Set<String>) -> Bool {
+        if let schema, schema.utf8.elementsEqual(name.utf8) { return managed }
+        schema = name
+        managed = managedSchemas.contains(name)
+        return managed
     }
 }

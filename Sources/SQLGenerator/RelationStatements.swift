@@ -158,16 +158,19 @@ extension ScriptBuilder {
         }
         let targetViews = target.catalog.relations.filter { !$0.isTable }
         let droppedViews = Set(targetViews.filter { droppedRelations.contains($0.key) }.map(\.key))
-        var changed = true
-        while changed {
-            changed = false
-            let moving = reshaped.union(rebuiltViews).union(droppedViews)
-            for view in targetViews where !rebuiltViews.contains(view.key) && !droppedViews.contains(view.key) {
-                guard let definition = view.viewDefinition,
-                    moving.contains(where: { SQLText.mentions(definition, $0.schema, $0.name) })
-                else { continue }
-                rebuiltViews.insert(view.key)
-                changed = true
+        var moving = Set(reshaped.union(rebuiltViews).union(droppedViews).map { qualifiedName($0.schema, $0.name) })
+        if !moving.isEmpty {
+            // What each view reads, scanned once; then rebuild until nothing more moves.
+            let reads = targetViews.map { SQLText.qualifiedNames(in: $0.viewDefinition ?? "") }
+            var changed = true
+            while changed {
+                changed = false
+                for (view, names) in zip(targetViews, reads)
+                where !rebuiltViews.contains(view.key) && !droppedViews.contains(view.key) && !names.isDisjoint(with: moving) {
+                    rebuiltViews.insert(view.key)
+                    moving.insert(view.path)
+                    changed = true
+                }
             }
         }
         // Drop dependents first.

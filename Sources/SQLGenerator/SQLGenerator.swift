@@ -18,7 +18,8 @@ public struct GeneratorOptions: Sendable {
 }
 
 /// Generates the DDL that turns the target's schema into the source's, from the two catalogs
-/// alone: the differ says what differs, the source says what it should become.
+/// alone: the differ says what differs, the source says what it should become. Both catalogs
+/// are in canonical order, as captures and snapshots are (`Catalog.sorted()` otherwise).
 public enum SQLGenerator {
     public static func generate(source: Catalog, target: Catalog, options: GeneratorOptions = GeneratorOptions())
         -> GeneratedScript
@@ -35,7 +36,11 @@ public enum SQLGenerator {
 struct CatalogIndex {
     let catalog: Catalog
 
-    init(_ catalog: Catalog) { self.catalog = catalog.sorted() }
+    /// `catalog` must be in canonical order, as captures and snapshots are.
+    init(_ catalog: Catalog) {
+        assert(catalog == catalog.sorted(), "SQLGenerator expects catalogs in canonical order")
+        self.catalog = catalog
+    }
 
     /// The object with natural key `key`.
     func find<T: CatalogObject>(_ path: KeyPath<Catalog, [T]>, _ key: [String]) -> T? {

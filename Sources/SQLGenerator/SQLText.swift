@@ -47,6 +47,51 @@ enum SQLText {
         return false
     }
 
+    /// Every `schema.name` pair `text` spells, as `qualifiedName` writes it. Used to find what a
+    /// view reads; a pair inside a string literal is a harmless false positive.
+    static func qualifiedNames(in text: String) -> Set<String> {
+        var names = Set<String>()
+        var previous: (name: String, end: String.Index)? = nil
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            var word: String? = nil
+            var next = text.index(after: i)
+            if c == "\"" {
+                // A quoted identifier: up to the closing quote, "" inside stays.
+                var j = next
+                while j < text.endIndex {
+                    if text[j] == "\"" {
+                        let after = text.index(after: j)
+                        if after < text.endIndex && text[after] == "\"" {
+                            j = text.index(after: after)
+                            continue
+                        }
+                        break
+                    }
+                    j = text.index(after: j)
+                }
+                next = j < text.endIndex ? text.index(after: j) : j
+                word = String(text[i..<next])
+            } else if c.isLetter || c == "_" {
+                var j = next
+                while j < text.endIndex && isIdentifierCharacter(text[j]) && text[j] != "\"" { j = text.index(after: j) }
+                next = j
+                word = String(text[i..<next])
+            }
+            if let word {
+                if let previous, text[previous.end] == ".", text.index(after: previous.end) == i {
+                    names.insert(previous.name + "." + word)
+                }
+                previous = next < text.endIndex ? (word, next) : nil
+            } else if c != "." {
+                previous = nil
+            }
+            i = next
+        }
+        return names
+    }
+
     private static func isIdentifierCharacter(_ c: Character?) -> Bool {
         guard let c else { return false }
         return c.isLetter || c.isNumber || c == "_" || c == "$" || c == "\""

@@ -15,26 +15,29 @@ public struct MigrationGeneration: Sendable {
         self.online = online
     }
 
-    /// UP (TARGET → SOURCE) and DOWN (SOURCE → TARGET), as scripts and as SQL text.
-    public struct Result: Sendable {
-        public var up: GeneratedScript
-        public var down: GeneratedScript
-        public var upText: String
-        public var downText: String
+    /// A generated script and its SQL text.
+    public struct Script: Sendable {
+        public var script: GeneratedScript
+        public var text: String
     }
 
-    public func generate(source: String, target: String) throws -> Result {
+    /// The script that turns TARGET's schema into SOURCE's (UP).
+    public func up(source: String, target: String) throws -> Script {
         let (sourceSnapshot, targetSnapshot) = try comparison.read(source: source, target: target)
-        return generate(sourceSnapshot, targetSnapshot)
+        return script(from: targetSnapshot, to: sourceSnapshot)
     }
 
-    public func generate(_ source: Snapshot, _ target: Snapshot) -> Result {
+    /// UP (TARGET → SOURCE) and DOWN (SOURCE → TARGET).
+    public func upAndDown(source: String, target: String) throws -> (up: Script, down: Script) {
+        let (sourceSnapshot, targetSnapshot) = try comparison.read(source: source, target: target)
+        return (script(from: targetSnapshot, to: sourceSnapshot), script(from: sourceSnapshot, to: targetSnapshot))
+    }
+
+    /// The script that turns `from`'s schema into `to`'s.
+    public func script(from: Snapshot, to: Snapshot) -> Script {
         let options = GeneratorOptions(unsafe: unsafe, online: online, diff: comparison.diffOptions)
-        let up = SQLGenerator.generate(source: source.catalog, target: target.catalog, options: options)
-        let down = SQLGenerator.generate(source: target.catalog, target: source.catalog, options: options)
-        return Result(
-            up: up, down: down, upText: up.render(title: title(from: target, to: source)),
-            downText: down.render(title: title(from: source, to: target)))
+        let script = SQLGenerator.generate(source: to.catalog, target: from.catalog, options: options)
+        return Script(script: script, text: script.render(title: title(from: from, to: to)))
     }
 
     private func title(from: Snapshot, to: Snapshot) -> [String] {

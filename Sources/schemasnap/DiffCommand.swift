@@ -51,9 +51,9 @@ struct DiffCommand: ParsableCommand {
         let config = try global.loadConfig()
         if sql {
             let comparison = DriftComparison(config: config, includeManaged: includeManaged, compareRoles: roles)
-            let result = try MigrationGeneration(comparison: comparison, unsafe: unsafe, online: online)
-                .generate(source: source, target: target)
-            print(result.upText, terminator: "")
+            let up = try MigrationGeneration(comparison: comparison, unsafe: unsafe, online: online)
+                .up(source: source, target: target)
+            print(up.text, terminator: "")
             return
         }
         let report = try DriftComparison(config: config, includeManaged: includeManaged, compareRoles: roles)

@@ -45,12 +45,12 @@ struct NewCommand: ParsableCommand {
         var down: String?
         if fromDiff.count == 2 {
             let result = try MigrationGeneration(comparison: DriftComparison(config: config), unsafe: unsafe, online: online)
-                .generate(source: fromDiff[0], target: fromDiff[1])
-            if result.up.statements.isEmpty && result.up.notes.isEmpty {
+                .upAndDown(source: fromDiff[0], target: fromDiff[1])
+            if result.up.script.statements.isEmpty && result.up.script.notes.isEmpty {
                 throw SchemasnapError.nothingToGenerate(source: fromDiff[0], target: fromDiff[1])
             }
-            up = result.upText
-            down = result.downText
+            up = result.up.text
+            down = result.down.text
         }
         let path = try MigrationWorkflow(config: config).create(name: name, up: up, down: down)
         let shown = Terminal.displayPath(path)
