@@ -95,6 +95,9 @@ def main():
         r["pg_dump"] = best(args.repeat, ["pg_dump", "--schema-only", "-f", dump, base_conn])
         r["diff"] = best(args.repeat, [tool, "diff", snap_a, snap_b, "--format", "json"], env=env, ok=(0, 1))
         r["diff_text"] = best(args.repeat, [tool, "diff", snap_a, snap_b], env=env, ok=(0, 1))
+        r["diff_sql"] = best(args.repeat, [tool, "diff", snap_a, snap_b, "--sql"], env=env)
+        sql = subprocess.run([tool, "diff", snap_a, snap_b, "--sql", "--unsafe"], capture_output=True, env=env).stdout
+        r["sql_statements"] = sum(1 for line in sql.decode().splitlines() if line and not line.startswith("--") and line.rstrip().endswith(";")) - 1
         r["show"] = best(args.repeat, [tool, "show", snap_a], env=env)
         r["snapshot_bytes"] = os.path.getsize(snap_a)
         r["dump_bytes"] = os.path.getsize(dump)
@@ -103,6 +106,17 @@ def main():
         if args.migra:
             r["migra"] = run_measured([args.migra, "--unsafe", url(args.conninfo, f"bench_{n}"),
                                        url(args.conninfo, f"bench_{n}_drift")], ok=(0, 2, 3))
+        # The generated SQL closes the drift: apply it to the drifted database (one
+        # transaction), capture again, and count what is left (applied-migration history aside).
+        script = os.path.join(work, f"close-{n}.sql")
+        with open(script, "wb") as f:
+            f.write(sql)
+        psql(drift_conn, "-1", "-f", script)
+        snap_c = os.path.join(work, f"closed-{n}.sqlite")
+        run_measured([tool, "capture", "--url-env", "BENCH_DRIFT", "--name", "closed", "--out", snap_c, "--always"], env=env)
+        left = subprocess.run([tool, "diff", snap_a, snap_c, "--format", "json"], capture_output=True, env=env).stdout
+        r["left_after_sql"] = left.count(b'"severity"') - left.count(b'"object_kind" : "applied migration"')
+        r["left_positions"] = left.count(b'"attribute" : "position"')
         rows.append(r)
         print(f"N = {n}: done", file=sys.stderr)
     report = render(rows, args)
@@ -120,8 +134,8 @@ def mib(b):
 def render(rows, args):
     out = []
     out.append("| N tables | capture | floor (queries via psql) | capture ÷ floor | pg_dump --schema-only | capture ÷ pg_dump "
-               "| diff (json) | diff peak RSS | diff (text) | show | migra (live) | migra ÷ diff | snapshot | pg_dump text |")
-    out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+               "| diff (json) | diff peak RSS | diff (text) | diff --sql | show | migra (live) | migra ÷ diff | snapshot | pg_dump text |")
+    out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         migra = r.get("migra")
         migra_time = f"{migra[0]:.1f} s" if migra else "not run"
@@ -129,7 +143,7 @@ def render(rows, args):
         out.append(
             f"| {r['n']:,} | {r['capture'][0]:.2f} s ({r['capture'][1]:.0f} MiB) | {r['floor'][0]:.2f} s "
             f"| {r['capture'][0] / r['floor'][0]:.2f}× | {r['pg_dump'][0]:.2f} s | {r['capture'][0] / r['pg_dump'][0]:.2f}× "
-            f"| {r['diff'][0]:.2f} s | {r['diff'][1]:.0f} MiB | {r['diff_text'][0]:.2f} s | {r['show'][0]:.2f} s "
+            f"| {r['diff'][0]:.2f} s | {r['diff'][1]:.0f} MiB | {r['diff_text'][0]:.2f} s | {r['diff_sql'][0]:.2f} s | {r['show'][0]:.2f} s "
             f"| {migra_time} | {migra_ratio} "
             f"| {mib(r['snapshot_bytes'])} | {mib(r['dump_bytes'])} |")
     if len(rows) >= 2:
@@ -140,6 +154,13 @@ def render(rows, args):
                    f"floor {b['floor'][0] / a['floor'][0]:.1f}×, pg_dump {b['pg_dump'][0] / a['pg_dump'][0]:.1f}×.")
     out.append("")
     out.append("Findings in the drifted diff: " + ", ".join(f"{r['n']:,} tables → {r['findings']}" for r in rows) + ".")
+    out.append("")
+    out.append("`diff --sql` (the migration closing the drift, base ← drifted) writes "
+               + ", ".join(f"{r['sql_statements']} statements at {r['n']:,} tables" for r in rows)
+               + "; `diff --sql` includes reading both snapshots. Applied to the drifted database in one "
+               + "transaction and captured again, findings left: "
+               + ", ".join(f"{r['left_after_sql']} at {r['n']:,} tables ({r['left_positions']} of them column positions: "
+                           "PostgreSQL appends added columns, as the script's header says)" for r in rows) + ".")
     return "\n".join(out) + "\n"
 
 

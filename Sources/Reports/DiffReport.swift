@@ -58,13 +58,13 @@ public struct DiffReport: Sendable {
     /// The highest severity found, or nil without findings.
     public var maxSeverity: Severity? { (changes.map(\.severity) + advisories.map(\.severity)).max() }
 
-    /// Builds the report for `changes` between two catalogs, with recommendations and the
-    /// diagram of affected tables.
+    /// Builds the report for `changes` between two catalogs, with recommendations and, when
+    /// `withDiagram` (only the Markdown report shows it), the diagram of affected tables.
     public static func make(
         source: SnapshotSummary, target: SnapshotSummary, sourceCatalog: Catalog, targetCatalog: Catalog, changes: [Change],
-        advisories: [AdvisoryChange] = []
+        advisories: [AdvisoryChange] = [], withDiagram: Bool = true
     ) -> DiffReport {
-        let affected = ERDiagram.affectedTables(changes, source: sourceCatalog, target: targetCatalog)
+        let affected = withDiagram ? ERDiagram.affectedTables(changes, source: sourceCatalog, target: targetCatalog) : []
         let diagram =
             affected.isEmpty ? nil : ERDiagram.render(tables: affected, preferred: sourceCatalog, fallback: targetCatalog)
         return DiffReport(

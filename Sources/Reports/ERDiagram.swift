@@ -6,18 +6,21 @@ import Differ
 public enum ERDiagram {
     /// Tables whose existence, columns or foreign keys changed.
     public static func affectedTables(_ changes: [Change], source: Catalog, target: Catalog) -> [RelationKey] {
-        let foreignKeys = Set(
-            (source.constraints + target.constraints).filter { $0.constraintType == "foreign key" }
-                .map { [$0.schema, $0.table, $0.name] })
+        var foreignKeys: Set<[String]>? = nil  // built only when a constraint changed
         var tables = Set<RelationKey>()
         for change in changes {
             guard let relation = change.relation else { continue }
+            if change.objectKind == .constraint && foreignKeys == nil {
+                foreignKeys = Set(
+                    (source.constraints + target.constraints).filter { $0.constraintType == "foreign key" }
+                        .map { [$0.schema, $0.table, $0.name] })
+            }
             switch change.objectKind {
             case .relation where change.noun.hasSuffix("table") && change.kind != .changed:
                 tables.insert(relation)
             case .column:
                 tables.insert(relation)
-            case .constraint where foreignKeys.contains(change.key):
+            case .constraint where foreignKeys?.contains(change.key) == true:
                 tables.insert(relation)
             default:
                 break

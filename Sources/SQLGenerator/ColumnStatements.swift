@@ -7,12 +7,23 @@ extension ScriptBuilder {
         for key in keys(changes.missing[.column]) + keys(changes.extra[.column]) {
             reshapedTables.insert(RelationKey(key))
         }
+        var reordered = Set<RelationKey>()
         for key in keys(changes.missing[.column]) {
             guard let column = source.find(\.columns, key), !isRebuilt(column.parentRelation), isTable(column) else { continue }
             emit(
                 .alterColumns,
                 "ALTER TABLE \(qualifiedName(column.schema, column.table)) ADD COLUMN \(Self.columnDefinition(column))")
             if column.comment != nil { comment("COLUMN \(column.path)", column.comment) }
+            // PostgreSQL appends a new column: if the source has it before columns the target
+            // keeps, the column order ends up different.
+            let table = RelationKey(key)
+            let kept = target.all(\.columns, prefix: [key[0], key[1]]).compactMap { source.find(\.columns, $0.naturalKey) }
+            if !reordered.contains(table) && kept.contains(where: { $0.position > column.position }) {
+                reordered.insert(table)
+                note(
+                    "the column order of \(qualifiedName(column.schema, column.table)) will differ: PostgreSQL adds \(quoteIdentifier(column.name)) after the existing columns"
+                )
+            }
         }
         for key in keys(changes.extra[.column]) {
             guard let column = target.find(\.columns, key), !isRebuilt(column.parentRelation), isTable(column) else { continue }

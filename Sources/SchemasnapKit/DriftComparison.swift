@@ -18,9 +18,10 @@ public struct DriftComparison: Sendable {
     }
 
     /// The report for SOURCE (the reference) against TARGET (under review).
-    public func report(source: String, target: String) throws -> DiffReport {
+    /// `withDiagram`: draw the Mermaid diagram of affected tables (the Markdown report shows it).
+    public func report(source: String, target: String, withDiagram: Bool = true) throws -> DiffReport {
         let snapshots = try read(source: source, target: target)
-        return report(snapshots.source, snapshots.target)
+        return report(snapshots.source, snapshots.target, withDiagram: withDiagram)
     }
 
     /// The two snapshots SOURCE and TARGET name, read side by side.
@@ -41,7 +42,7 @@ public struct DriftComparison: Sendable {
     }
 
     /// The report for two snapshots already read.
-    public func report(_ source: Snapshot, _ target: Snapshot) -> DiffReport {
+    public func report(_ source: Snapshot, _ target: Snapshot, withDiagram: Bool = true) -> DiffReport {
         let options = diffOptions
         // The diff and the two advisor runs are independent: run them side by side.
         let work = Slots<Work>(count: 3)
@@ -60,7 +61,7 @@ public struct DriftComparison: Sendable {
         let advisories = AdvisoryChange.between(source: sourceFindings, target: targetFindings)
         return DiffReport.make(
             source: summary(source), target: summary(target), sourceCatalog: source.catalog,
-            targetCatalog: target.catalog, changes: changes, advisories: advisories)
+            targetCatalog: target.catalog, changes: changes, advisories: advisories, withDiagram: withDiagram)
     }
 
     private enum Work: Sendable {

@@ -57,7 +57,7 @@ struct DiffCommand: ParsableCommand {
             return
         }
         let report = try DriftComparison(config: config, includeManaged: includeManaged, compareRoles: roles)
-            .report(source: source, target: target)
+            .report(source: source, target: target, withDiagram: format == .markdown)
         if strictCoverage {
             for side in [report.source, report.target] where !side.notCompared.isEmpty {
                 throw SchemasnapError.notCompared(
