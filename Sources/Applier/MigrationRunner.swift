@@ -45,6 +45,7 @@ public struct MigrationRunner {
     /// Runs `file`'s UP statements and records it. Refuses a version already recorded unless
     /// `force`. With `transactional == false`, runs statement by statement under a session lock.
     public func apply(_ file: MigrationFile, environment: String, force: Bool, transactional: Bool) throws {
+        db.cancelOnInterrupt()
         let statements = file.statements
         if transactional {
             try db.query("BEGIN")
@@ -72,6 +73,7 @@ public struct MigrationRunner {
     /// Runs the DOWN sections of `files` (newest first, as given) and deletes their records,
     /// all in one transaction under the lock.
     public func rollback(_ files: [MigrationFile], environment: String) throws {
+        db.cancelOnInterrupt()
         let downs = try files.map { file -> (MigrationFile, [Statement]) in
             guard let down = file.down else { throw ApplyError.noDownSection(migration: file.id) }
             return (file, StatementSplitter.split(down))

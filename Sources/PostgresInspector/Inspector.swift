@@ -48,9 +48,32 @@ public struct Inspector: Sendable {
         return try capture(from: connection, progress: progress)
     }
 
-    /// Captures the catalog over an open connection, in its own read-only transaction.
+    /// How many times a capture is attempted when DDL committed during it broke the read.
+    public static let attempts = 3
+
+    /// Captures the catalog over an open connection, in its own read-only transaction. When
+    /// DDL committed during the read makes a catalog function fail or leaves the result not
+    /// hanging together (`Catalog.consistencyProblems`), reads again, up to `attempts` times
+    /// with a short pause, then throws `catalogKeptChanging`.
     public func capture(
         from db: PostgresConnection, progress: (String) -> Void = { _ in }
+    ) throws -> (Catalog, ServerInfo) {
+        var lastProblem = ""
+        for attempt in 1...Self.attempts {
+            if attempt > 1 { usleep(useconds_t(100_000 * (attempt - 1))) }
+            do {
+                let result = try captureOnce(from: db, progress: progress)
+                guard let problem = result.0.consistencyProblems(limit: 1).first else { return result }
+                lastProblem = problem
+            } catch let error as InspectorError where error.isCatalogChurn {
+                lastProblem = error.errorDescription ?? "\(error)"
+            }
+        }
+        throw InspectorError.catalogKeptChanging(attempts: Self.attempts, lastProblem: lastProblem)
+    }
+
+    private func captureOnce(
+        from db: PostgresConnection, progress: (String) -> Void
     ) throws -> (Catalog, ServerInfo) {
         guard db.serverVersion >= 140000 else { throw InspectorError.unsupportedServer(version: db.serverVersion) }
         try db.query(

@@ -8,12 +8,30 @@ public enum InspectorError: LocalizedError, Equatable {
     case queryFailed(String, sqlState: String? = nil)
     /// The server is older than schemasnap supports.
     case unsupportedServer(version: Int)
+    /// DDL kept changing the catalog while it was read, on every attempt.
+    case catalogKeptChanging(attempts: Int, lastProblem: String)
 
     public var errorDescription: String? {
         switch self {
         case .connectionFailed(let m): "cannot connect: \(m)"
         case .queryFailed(let m, _): "catalog query failed: \(m)"
         case .unsupportedServer(let v): "PostgreSQL \(v / 10000) is not supported: schemasnap needs PostgreSQL 14 or newer"
+        case .catalogKeptChanging(let attempts, let problem):
+            "the schema kept changing while it was read (\(attempts) attempts; last: \(problem)); nothing was written: run capture again once the migration or DDL in progress has finished"
+        }
+    }
+}
+
+extension InspectorError {
+    /// Whether the error can come from DDL committed while the catalog was read, so that
+    /// reading again can succeed: a catalog function that no longer finds an object it was
+    /// handed (`cache lookup failed`, `could not open relation`), or an object gone.
+    var isCatalogChurn: Bool {
+        guard case .queryFailed(let message, let state) = self else { return false }
+        switch state {
+        case "XX000": return message.contains("cache lookup failed") || message.contains("could not open relation")
+        case "42P01", "42704", "42883", "40001": return true  // undefined table/object/function; serialization
+        default: return false
         }
     }
 }

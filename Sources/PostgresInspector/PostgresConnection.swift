@@ -27,7 +27,15 @@ public final class PostgresConnection {
         handle = conn
     }
 
-    deinit { PQfinish(handle) }
+    deinit {
+        InterruptCancel.forget(handle)
+        PQfinish(handle)
+    }
+
+    /// From now on, SIGINT or SIGTERM first asks the server to cancel what this connection is
+    /// running, so an interrupted writer's transaction is rolled back (and its locks released)
+    /// at once rather than after its current statement; then the signal ends the process.
+    public func cancelOnInterrupt() { InterruptCancel.watch(handle) }
 
     /// The server version as `PG_VERSION_NUM` (e.g. 150018).
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
@@ -145,4 +153,42 @@ private func redactPassword(_ message: String, conninfo: String) -> String {
         redacted = redacted.replacingOccurrences(of: secret, with: "***")
     }
     return redacted
+}
+
+/// The cancel request of the connection being watched, sent from a signal handler
+/// (`PQcancel` is safe there: it only opens a socket and writes a packet).
+private enum InterruptCancel {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cancel: OpaquePointer?
+    nonisolated(unsafe) private static var owner: OpaquePointer?
+    nonisolated(unsafe) private static var installed = false
+
+    static func watch(_ connection: OpaquePointer) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cancel { PQfreeCancel(cancel) }
+        cancel = PQgetCancel(connection)
+        owner = connection
+        guard !installed else { return }
+        installed = true
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { received in
+                if let request = InterruptCancel.cancel {
+                    var buffer = [CChar](repeating: 0, count: 256)
+                    _ = PQcancel(request, &buffer, 256)
+                }
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+
+    static func forget(_ connection: OpaquePointer) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard owner == connection, let request = cancel else { return }
+        cancel = nil
+        owner = nil
+        PQfreeCancel(request)
+    }
 }

@@ -4,13 +4,15 @@ import Foundation
 /// (SIGINT, SIGTERM, SIGHUP) so an interrupted capture leaves nothing behind.
 enum TempFiles {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var paths: Set<String> = []
+    /// Each registered file with its SQLite side files (`-journal`, `-wal`, `-shm`), as C
+    /// strings made up front: the signal handler only calls unlink(2) on them.
+    nonisolated(unsafe) private static var paths: [String: [UnsafeMutablePointer<CChar>]] = [:]
     nonisolated(unsafe) private static var installed = false
 
     static func register(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
-        paths.insert(path)
+        paths[path] = ["", "-journal", "-wal", "-shm"].compactMap { strdup(path + $0) }
         if !installed {
             installed = true
             for sig in [SIGINT, SIGTERM, SIGHUP] {
@@ -26,12 +28,14 @@ enum TempFiles {
     static func unregister(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
-        paths.remove(path)
+        paths.removeValue(forKey: path)?.forEach { free($0) }
     }
 
     private static func removeAll() {
-        // Called from a signal handler: unlink(2) is async-signal-safe; the set is not
-        // mutated here.
-        for path in paths { unlink(path) }
+        // Called from a signal handler: unlink(2) is async-signal-safe; nothing is allocated
+        // or mutated here.
+        for files in paths.values {
+            for file in files { unlink(file) }
+        }
     }
 }

@@ -67,6 +67,9 @@ final class ApplyTests: XCTestCase {
         XCTAssertTrue(results.errors.contains { $0.contains("already applied") }, "\(results.errors)")
         let rows = try PostgresConnection(conninfo: db).query("SELECT count(*) FROM supabase_migrations.schema_migrations")
         XCTAssertEqual(rows.first?.string(0), "1")
+        ReliabilityLog.record(
+            "two applies of one migration at the same moment", test: "ApplyTests.testTwoConcurrentAppliesNeverBothRun", tries: 1,
+            outcome: "one applies; the other waits on the advisory lock and refuses it as already applied")
     }
 
     func testAFailureInTheThirdStatementLeavesNothing() throws {
@@ -83,6 +86,9 @@ final class ApplyTests: XCTestCase {
         let connection = try PostgresConnection(conninfo: db)
         XCTAssertEqual(try connection.scalar("SELECT to_regclass('public.first') IS NULL"), "t")
         XCTAssertEqual(try connection.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), "0")
+        ReliabilityLog.record(
+            "a migration failing in its third statement", test: "ApplyTests.testAFailureInTheThirdStatementLeavesNothing",
+            tries: 1, outcome: "nothing of the first two statements remains, no `schema_migrations` row")
     }
 
     func testProductionGuardsRefuseAndLeaveTheDatabaseUntouched() throws {

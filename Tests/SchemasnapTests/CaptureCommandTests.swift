@@ -155,6 +155,9 @@ final class CaptureCommandTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         try "snapshots = \"a\"\n[environments.dev\n".write(toFile: dir + "/schemasnap.toml", atomically: true, encoding: .utf8)
         _ = try assertFails(["capture", "--env", "dev"], in: dir, message: "schemasnap.toml:2:")
+        ReliabilityLog.record(
+            "malformed `schemasnap.toml` (syntax)", test: "CaptureCommandTests.testMalformedConfigNamesTheLine", tries: 1,
+            outcome: "exit 2 naming `file:line:column`")
     }
 
     /// Kills capture with SIGKILL at many points: the output path never holds a partial file.
@@ -185,5 +188,9 @@ final class CaptureCommandTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(killedBeforeWrite, 0, "some kills must land mid-capture for this test to mean anything")
+        ReliabilityLog.record(
+            "`kill -9` of capture at 20–295 ms", test: "CaptureCommandTests.testKillingCaptureMidwayLeavesNoFileAtTheOutputPath",
+            tries: 12,
+            outcome: "\(killedBeforeWrite) killed before the rename: never a file at the output path; any file there is complete")
     }
 }

@@ -68,8 +68,11 @@ final class CorruptSnapshotTests: XCTestCase {
         }
         XCTAssertEqual(rejected + intact, count)
         XCTAssertGreaterThan(rejected, count / 2, "most mutations must be caught")
-        print(
-            "fuzz: \(count) mutants, \(rejected) rejected with an error naming the file, \(intact) unchanged (flips in unused space)"
+        ReliabilityLog.record(
+            "mutated snapshot files: byte flips, truncation at random offsets, overwritten runs (seed 20261126)",
+            test: "CorruptSnapshotTests.testMutatedSnapshotsFailCleanlyOrReadExactlyTheOriginal", tries: count,
+            outcome:
+                "\(rejected) rejected with an error naming the file (\(cliChecked) of them through the CLI: exit 2, one `error:` line); \(intact) read back exactly the original (changes in unused space of the SQLite file); no crash, no hang"
         )
     }
 
@@ -102,5 +105,37 @@ final class CorruptSnapshotTests: XCTestCase {
         let result = try CLI.run(["show", empty])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.hasPrefix("error: \(empty) is not a schemasnap snapshot"), result.stderr)
+        let directory = try CLI.run(["show", dir])
+        XCTAssertEqual(directory.status, 2)
+        XCTAssertTrue(directory.stderr.hasPrefix("error: \(dir)"), directory.stderr)
+        ReliabilityLog.record(
+            "a table missing, a column renamed, wrong `application_id`, future `user_version`, a value edited behind the checksum, `meta` without fingerprint, a zero-byte file, a directory",
+            test: "CorruptSnapshotTests.testStructuralDamageIsReported", tries: 8,
+            outcome: "exit 2, `error: <file> …` with the cause")
+    }
+
+    /// A snapshot the user may not read. Root reads anything, so as root the command runs as
+    /// `nobody`.
+    func testUnreadableSnapshotIsAClearError() throws {
+        let dir = try temporaryDirectory(self)
+        let path = dir + "/locked.sqlite"
+        try FileManager.default.copyItem(atPath: original, toPath: path)
+        chmod(dir, 0o755)
+        chmod(path, 0o000)
+        let result: CLIResult
+        if geteuid() == 0 {
+            // A copy of the binary in the readable temp directory, wherever the build lives.
+            let binary = dir + "/schemasnap"
+            try FileManager.default.copyItem(atPath: CLI.executable.path, toPath: binary)
+            result = try CLI.run(["/usr/sbin/runuser", "-u", "nobody", "--", binary, "show", path], via: "/usr/bin/env")
+        } else {
+            result = try CLI.run(["show", path])
+        }
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertEqual(
+            result.stderr, "error: \(path): cannot read the snapshot (permission denied); check the file's permissions\n")
+        ReliabilityLog.record(
+            "a snapshot file without read permission", test: "CorruptSnapshotTests.testUnreadableSnapshotIsAClearError",
+            tries: 1, outcome: "exit 2, `error: <file>: cannot read the snapshot (permission denied)`")
     }
 }

@@ -25,6 +25,10 @@ final class HostileNameTests: XCTestCase {
             XCTAssertTrue(paths.contains(expected), "missing \(expected)")
         }
         XCTAssertEqual(c.types.first { $0.name == "Mood" }?.labels, ["very happy", "it's ok", "sad \"really\""])
+        ReliabilityLog.record(
+            "hostile names: spaces, dots, `\"`, upper case, reserved words, emoji, CJK, 63-byte names, one table name in two schemas, overloads, one policy name on two tables, quoted enum labels",
+            test: "HostileNameTests.testPathsAreQuotedTheWayPostgreSQLQuotes", tries: 1,
+            outcome: "paths quoted as PostgreSQL's quote_ident quotes them")
     }
 
     func testOneDifferenceAmongHostileNamesIsOneFinding() throws {
@@ -36,5 +40,9 @@ final class HostileNameTests: XCTestCase {
         let overload = Differ.diff(
             source: try catalog(), target: try catalog("DROP FUNCTION \"My Schema\".f(text)"), options: DiffOptions())
         XCTAssertEqual(overload.map(\.path), ["\"My Schema\".f(x text)"], "the other overload is untouched")
+        ReliabilityLog.record(
+            "one difference among hostile names (a policy of a shared name, an overload)",
+            test: "HostileNameTests.testOneDifferenceAmongHostileNamesIsOneFinding", tries: 2, outcome: "exactly one finding each"
+        )
     }
 }

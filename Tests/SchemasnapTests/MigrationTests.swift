@@ -78,6 +78,9 @@ final class MigrationTests: XCTestCase {
         XCTAssertThrowsError(try MigrationFolder.read(dir)) {
             XCTAssertEqual($0 as? MigrationError, .notUTF8(dir + "/20250101000000_bad.sql"))
         }
+        ReliabilityLog.record(
+            "a migration file that is not UTF-8", test: "MigrationTests.testNonUTF8MigrationIsAnError", tries: 1,
+            outcome: "error naming the file")
     }
 
     func testStatusFindsAppliedPendingUnknownModifiedAndOutOfOrder() throws {

@@ -98,6 +98,9 @@ final class ModelTests: XCTestCase {
         XCTAssertThrowsError(try Config.parse("[environments.dev]\nurl = \"x\"", path: "s.toml", baseDirectory: "/")) {
             XCTAssertEqual($0 as? SchemasnapError, .configUnknownKey(path: "s.toml", key: "environments.dev.url"))
         }
+        ReliabilityLog.record(
+            "`schemasnap.toml` with an unknown key or a value of the wrong type", test: "ModelTests.testConfigErrorsNameTheKey",
+            tries: 2, outcome: "error naming the file and the key")
     }
 
     func testTimesUsersTypeAreParsedAsUTC() throws {

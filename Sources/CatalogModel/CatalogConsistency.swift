@@ -1,0 +1,48 @@
+/// Checks that a captured catalog hangs together: every object that belongs to a relation
+/// finds it in the same catalog, and no type name is the `???` that `format_type` prints for a
+/// type dropped while the capture ran. DDL committed during a capture can break either,
+/// because PostgreSQL's `pg_get_*def` and `format_type` read the latest catalog rather than
+/// the capture's snapshot.
+extension Catalog {
+    /// What does not hang together, one line each (at most `limit`); empty when consistent.
+    public func consistencyProblems(limit: Int = 5) -> [String] {
+        let relationKeys = Set(relations.map(\.key))
+        var problems: [String] = []
+        func check<T: CatalogObject>(_ objects: [T]) {
+            for object in objects where problems.count < limit {
+                if let parent = object.parentRelation, !relationKeys.contains(parent) {
+                    problems.append("\(T.kind.rawValue) \(object.path) belongs to \(parent), which the capture did not see")
+                }
+            }
+        }
+        check(columns)
+        check(constraints)
+        check(indexes)
+        check(policies)
+        check(triggers)
+        check(rules)
+        // Catalog functions return NULL (read as "") or `???` for objects dropped mid-read.
+        func require(_ ok: Bool, _ problem: @autoclosure () -> String) {
+            if !ok && problems.count < limit { problems.append(problem()) }
+        }
+        for column in columns {
+            require(!column.type.contains("???"), "column \(column.path) has a type dropped during the capture")
+        }
+        for index in indexes { require(!index.definition.isEmpty, "index \(index.path) was dropped during the capture") }
+        for constraint in constraints {
+            require(!constraint.definition.isEmpty, "constraint \(constraint.path) was dropped during the capture")
+        }
+        for trigger in triggers { require(!trigger.definition.isEmpty, "trigger \(trigger.path) was dropped during the capture") }
+        for rule in rules { require(!rule.definition.isEmpty, "rule \(rule.path) was dropped during the capture") }
+        for relation in relations {
+            require(relation.isTable || relation.viewDefinition != nil, "view \(relation.path) was dropped during the capture")
+            require(!relation.owner.hasPrefix("unknown (OID="), "the owner of \(relation.path) was dropped during the capture")
+        }
+        for function in functions {
+            require(
+                !(function.result ?? "").contains("???") && !function.arguments.contains("???"),
+                "a type of \(function.path) was dropped during the capture")
+        }
+        return problems
+    }
+}
