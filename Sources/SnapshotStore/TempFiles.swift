@@ -28,7 +28,7 @@ enum TempFiles {
     static func unregister(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
-        paths.removeValue(forKey: path)?.forEach { free($0) }
+        for file in paths.removeValue(forKey: path) ?? [] { free(file) }
     }
 
     private static func removeAll() {
