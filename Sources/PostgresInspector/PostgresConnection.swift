@@ -25,7 +25,21 @@ public final class PostgresConnection {
             throw InspectorError.connectionFailed(Self.firstLines(message))
         }
         handle = conn
+        // Server messages outside a query's result (a FATAL before the server closes the
+        // connection, NOTICEs) would go straight to stderr; keep the last one for the error.
+        PQsetNoticeProcessor(
+            conn,
+            { context, message in
+                guard let context, let message else { return }
+                Unmanaged<ServerMessages>.fromOpaque(context).takeUnretainedValue().last = String(cString: message)
+            }, Unmanaged.passUnretained(serverMessages).toOpaque())
     }
+
+    /// The last message the server sent outside a query result.
+    private final class ServerMessages {
+        var last: String?
+    }
+    private let serverMessages = ServerMessages()
 
     deinit {
         InterruptCancel.forget(handle)
@@ -64,14 +78,20 @@ public final class PostgresConnection {
         return try rows(of: result)
     }
 
+    /// ` (the server said: …)` when the server sent a message before closing the connection.
+    private var serverSaid: String {
+        guard let last = serverMessages.last?.trimmingCharacters(in: .whitespacesAndNewlines), !last.isEmpty else { return "" }
+        return " (the server said: \(last.replacingOccurrences(of: "\n", with: " ")))"
+    }
+
     private func rows(of result: OpaquePointer?) throws -> [PostgresRow] {
         guard let result else {
-            throw InspectorError.queryFailed(Self.firstLines(String(cString: PQerrorMessage(handle))))
+            throw InspectorError.queryFailed(Self.firstLines(String(cString: PQerrorMessage(handle)) + serverSaid))
         }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            let message = String(cString: PQresultErrorMessage(result))
+            let message = String(cString: PQresultErrorMessage(result)) + (PQstatus(handle) == CONNECTION_BAD ? serverSaid : "")
             let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             throw InspectorError.queryFailed(Self.firstLines(message), sqlState: sqlState)
         }

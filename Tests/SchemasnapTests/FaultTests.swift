@@ -129,6 +129,7 @@ final class FaultTests: XCTestCase {
                 terminated += 1
                 XCTAssertEqual(result.status, 2, result.stderr)
                 XCTAssertTrue(result.stderr.hasPrefix("error: "), result.stderr)
+                XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "one error line: \(result.stderr)")
                 XCTAssertFalse(FileManager.default.fileExists(atPath: out))
             } else if result.status == 0 {
                 XCTAssertNoThrow(try SnapshotFile.read(out))
