@@ -128,8 +128,9 @@ final class FaultTests: XCTestCase {
             if killed > 0 && result.status != 0 {
                 terminated += 1
                 XCTAssertEqual(result.status, 2, result.stderr)
-                XCTAssertTrue(result.stderr.hasPrefix("error: "), result.stderr)
-                XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "one error line: \(result.stderr)")
+                // libpq may print the server's FATAL line itself when it arrives between queries.
+                let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+                XCTAssertEqual(errors.count, 1, result.stderr)
                 XCTAssertFalse(FileManager.default.fileExists(atPath: out))
             } else if result.status == 0 {
                 XCTAssertNoThrow(try SnapshotFile.read(out))
