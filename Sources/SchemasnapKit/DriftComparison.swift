@@ -20,18 +20,45 @@ public struct DriftComparison: Sendable {
     /// The report for SOURCE (the reference) against TARGET (under review).
     /// `withDiagram`: draw the Mermaid diagram of affected tables (the Markdown report shows it).
     public func report(source: String, target: String, withDiagram: Bool = true) throws -> DiffReport {
-        let snapshots = try read(source: source, target: target)
-        return report(snapshots.source, snapshots.target, withDiagram: withDiagram)
+        let paths = try resolve(source: source, target: target)
+        // Each side is read and advised on its own thread; the diff runs once both are read.
+        let advisorOptions = config.advisorOptions
+        let sides = Slots<AdvisedSnapshot>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            sides.set(
+                i,
+                Result {
+                    let snapshot = try SnapshotFile.read(paths[i])
+                    return AdvisedSnapshot(
+                        snapshot: snapshot, findings: Advisor.advise(snapshot.catalog, options: advisorOptions))
+                })
+        }
+        let both = try sides.values.map { try $0.get() }
+        let (source, target) = (both[0].snapshot, both[1].snapshot)
+        let changes = Differ.diff(source: source.catalog, target: target.catalog, options: diffOptions)
+        return DiffReport.make(
+            source: summary(source), target: summary(target), sourceCatalog: source.catalog, targetCatalog: target.catalog,
+            changes: changes, advisories: AdvisoryChange.between(source: both[0].findings, target: both[1].findings),
+            withDiagram: withDiagram)
+    }
+
+    private struct AdvisedSnapshot: Sendable {
+        var snapshot: Snapshot
+        var findings: [AdvisorFinding]
     }
 
     /// The two snapshots SOURCE and TARGET name, read side by side.
     public func read(source: String, target: String) throws -> (source: Snapshot, target: Snapshot) {
+        let snapshots = try readConcurrently(try resolve(source: source, target: target))
+        return (snapshots[0], snapshots[1])
+    }
+
+    /// The files SOURCE and TARGET name; refuses the same environment twice.
+    private func resolve(source: String, target: String) throws -> [String] {
         let sourceRef = SnapshotReference(source)
         let targetRef = SnapshotReference(target)
         if sourceRef == targetRef, let name = sourceRef.environment { throw SchemasnapError.sameEnvironment(name) }
-        let paths = [try sourceRef.resolve(config: config), try targetRef.resolve(config: config)]
-        let snapshots = try readConcurrently(paths)
-        return (snapshots[0], snapshots[1])
+        return [try sourceRef.resolve(config: config), try targetRef.resolve(config: config)]
     }
 
     /// What the differ compares, from the configuration and the command's flags.
@@ -39,34 +66,6 @@ public struct DriftComparison: Sendable {
         DiffOptions(
             criticalSchemas: Set(config.criticalSchemas), managedSchemas: Set(config.managedSchemas),
             includeManaged: includeManaged, compareRoles: compareRoles)
-    }
-
-    /// The report for two snapshots already read.
-    public func report(_ source: Snapshot, _ target: Snapshot, withDiagram: Bool = true) -> DiffReport {
-        let options = diffOptions
-        // The diff and the two advisor runs are independent: run them side by side.
-        let work = Slots<Work>(count: 3)
-        let advisorOptions = config.advisorOptions
-        DispatchQueue.concurrentPerform(iterations: 3) { i in
-            switch i {
-            case 0: work.set(0, .success(.changes(Differ.diff(source: source.catalog, target: target.catalog, options: options))))
-            case 1: work.set(1, .success(.findings(Advisor.advise(source.catalog, options: advisorOptions))))
-            default: work.set(2, .success(.findings(Advisor.advise(target.catalog, options: advisorOptions))))
-            }
-        }
-        let results = work.values.compactMap { try? $0.get() }
-        guard case .changes(let changes) = results[0], case .findings(let sourceFindings) = results[1],
-            case .findings(let targetFindings) = results[2]
-        else { preconditionFailure("every slot is set by concurrentPerform") }
-        let advisories = AdvisoryChange.between(source: sourceFindings, target: targetFindings)
-        return DiffReport.make(
-            source: summary(source), target: summary(target), sourceCatalog: source.catalog,
-            targetCatalog: target.catalog, changes: changes, advisories: advisories, withDiagram: withDiagram)
-    }
-
-    private enum Work: Sendable {
-        case changes([Change])
-        case findings([AdvisorFinding])
     }
 
     /// Reads the files on separate threads (reading and checking a fingerprint is CPU-bound),

@@ -45,4 +45,35 @@ final class HostileNameTests: XCTestCase {
             test: "HostileNameTests.testOneDifferenceAmongHostileNamesIsOneFinding", tries: 2, outcome: "exactly one finding each"
         )
     }
+
+    /// `show` prints the quoted paths, and `history` finds one of two same-named policies by
+    /// its quoted path, through two captures.
+    func testShowAndHistoryUseTheQuotedPaths() throws {
+        let dir = try temporaryDirectory(self)
+        try "[environments.dev]\n".write(toFile: dir + "/schemasnap.toml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/snapshots/dev", withIntermediateDirectories: true)
+        let db = try TestPostgres.createDatabase(self, sql: [try Fixtures.text("hostile_names.sql")])
+        for (n, change) in [(1, ""), (2, #"DROP POLICY "read all" ON "a.b"."select""#)] {
+            if !change.isEmpty { try TestPostgres.execute(db, change) }
+            let result = try CLI.run(
+                ["capture", "--url-env", "DB", "--name", "dev", "--out", "snapshots/dev/2026010\(n)T000000Z.sqlite"], in: dir,
+                environment: ["DB": db])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let show = try CLI.run(["show", "snapshots/dev/20260101T000000Z.sqlite"], in: dir)
+        XCTAssertEqual(show.status, 0, show.stderr)
+        for path in [#""My Schema"."select"."Quote""d""#, #""a.b"."select":"read all""#, #""My Schema".f(x text)"#] {
+            XCTAssertTrue(show.stdout.contains(path), "show prints \(path)")
+        }
+        let history = try CLI.run(["history", #""a.b"."select":"read all""#, "--env", "dev", "--format", "json"], in: dir)
+        XCTAssertEqual(history.status, 0, history.stderr)
+        let events = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(events.map { $0["event"] as? String }, ["appeared", "disappeared"])
+        let other = try CLI.run(["history", #""My Schema"."select":"read all""#, "--env", "dev", "--format", "json"], in: dir)
+        let otherEvents = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(other.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(otherEvents.map { $0["event"] as? String }, ["appeared"], "the same-named policy on the other table stays")
+        ReliabilityLog.record(
+            "`show` and `history` on hostile names", test: "HostileNameTests.testShowAndHistoryUseTheQuotedPaths", tries: 2,
+            outcome: "quoted paths printed; history tells apart two policies named `read all` on two `select` tables")
+    }
 }

@@ -136,6 +136,20 @@ final class SQLGenerationTests: XCTestCase {
         try assertRoundTrip("missing extension", source: "CREATE EXTENSION citext")
     }
 
+    /// Generated SQL quotes every hostile name the way PostgreSQL needs: it applies, and DOWN
+    /// restores the target.
+    func testHostileNamesRoundTrip() throws {
+        let hostile = try Fixtures.text("hostile_names.sql")
+        try assertRoundTrip("hostile: a table", base: hostile, target: #"DROP TABLE "My Schema"."select" CASCADE"#)
+        try assertRoundTrip("hostile: an overload", base: hostile, target: #"DROP FUNCTION "My Schema".f(text)"#)
+        try assertRoundTrip("hostile: a shared policy name", base: hostile, target: #"DROP POLICY "read all" ON "a.b"."select""#)
+        try assertRoundTrip(
+            "hostile: an enum label", base: hostile,
+            source: #"ALTER TYPE "My Schema"."Mood" ADD VALUE 'new "one"' AFTER 'it''s ok'"#)
+        try assertRoundTrip(
+            "hostile: a column", base: hostile, target: #"ALTER TABLE "My Schema"."select" DROP COLUMN "表""#)
+    }
+
     /// Tables, a view over a changed column, a policy calling a new function and a foreign key
     /// to a new table: one transaction, no dependency error.
     func testManyChangesApplyInOneTransaction() throws {
