@@ -9,17 +9,6 @@ import XCTest
 final class DiffCommandTests: XCTestCase {
     private var root: String { Fixtures.repositoryRoot.path }
 
-    private func assertGolden(_ output: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let path = Fixtures.path("golden/\(name)")
-        if ProcessInfo.processInfo.environment["SCHEMASNAP_RECORD"] == "1" {
-            try output.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(
-            output, expected, "differs from Tests/Fixtures/golden/\(name); re-record if intended", file: file, line: line)
-    }
-
     func testDemoDriftAsTextMatchesGoldenFile() throws {
         let result = try CLI.run(["diff", "staging", "production"], in: root)
         XCTAssertEqual(result.status, 1, "critical drift exits 1")

@@ -8,17 +8,6 @@ final class MigrationCommandTests: XCTestCase {
     /// Reports measure snapshot age against this time, so golden files stay stable.
     private let now = ["SCHEMASNAP_NOW": "2026-11-27T00:00:00Z"]
 
-    private func assertGolden(_ output: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let path = Fixtures.path("golden/\(name)")
-        if ProcessInfo.processInfo.environment["SCHEMASNAP_RECORD"] == "1" {
-            try output.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        XCTAssertEqual(
-            output, try String(contentsOfFile: path, encoding: .utf8),
-            "differs from Tests/Fixtures/golden/\(name); re-record if intended", file: file, line: line)
-    }
-
     func testProductionHasExactlyOnePendingMigration() throws {
         let result = try CLI.run(["status", "--env", "production", "--format", "json"], in: root, environment: now)
         XCTAssertEqual(result.status, 0, result.stderr)

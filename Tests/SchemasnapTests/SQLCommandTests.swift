@@ -10,17 +10,6 @@ final class SQLCommandTests: XCTestCase {
     private var root: String { Fixtures.repositoryRoot.path }
     private let now = ["SCHEMASNAP_NOW": "2026-11-27T00:00:00Z"]
 
-    private func assertGolden(_ output: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let path = Fixtures.path("golden/\(name)")
-        if ProcessInfo.processInfo.environment["SCHEMASNAP_RECORD"] == "1" {
-            try output.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        XCTAssertEqual(
-            output, try String(contentsOfFile: path, encoding: .utf8),
-            "differs from Tests/Fixtures/golden/\(name); re-record if intended", file: file, line: line)
-    }
-
     /// A copy of the repository's project files, so `new` writes into a scratch folder.
     private func project() throws -> String {
         let dir = try temporaryDirectory(self)

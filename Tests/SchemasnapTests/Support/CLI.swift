@@ -20,24 +20,7 @@ enum CLI {
     static func run(
         _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], via: String? = nil
     ) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = via.map { URL(fileURLWithPath: $0) } ?? executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(
-            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+        try RunningCLI(arguments, in: directory, environment: environment, via: via).finish()
     }
 }
 
@@ -47,8 +30,8 @@ final class RunningCLI {
     private let out = Pipe()
     private let err = Pipe()
 
-    init(_ arguments: [String], in directory: String?, environment: [String: String]) throws {
-        process.executableURL = CLI.executable
+    init(_ arguments: [String], in directory: String?, environment: [String: String], via: String? = nil) throws {
+        process.executableURL = via.map { URL(fileURLWithPath: $0) } ?? CLI.executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
