@@ -36,7 +36,12 @@ public enum Advisor {
                 result[i].excuse = excuse.reason
             }
         }
-        return result.sorted { ($1.level, $0.lint, $0.object) < ($0.level, $1.lint, $1.object) }
+        // Byte order of lint and object (the snapshot's order), cheaper than String's `<`.
+        return result.sorted { a, b in
+            if a.level != b.level { return a.level > b.level }
+            let lint = NaturalKeyOrder.compare(a.lint, b.lint)
+            return lint != 0 ? lint < 0 : NaturalKeyOrder.compare(a.object, b.object) < 0
+        }
     }
 
     private static func tableLints(_ relation: Relation, _ facts: Facts) -> [AdvisorFinding] {
@@ -191,7 +196,8 @@ public enum Advisor {
 
     private static func indexLints(_ facts: Facts) -> [AdvisorFinding] {
         var out: [AdvisorFinding] = []
-        for (table, foreignKeys) in facts.foreignKeysByTable.sorted(by: { $0.key < $1.key }) {
+        // Dictionary order is fine here: `advise` sorts the findings, each object once per lint.
+        for (table, foreignKeys) in facts.foreignKeysByTable {
             let leading = facts.indexLeadingColumns[table, default: []]
             for fk in foreignKeys {
                 guard let columns = foreignKeyColumns(fk.definition) else { continue }
@@ -206,7 +212,7 @@ public enum Advisor {
                 }
             }
         }
-        for (table, indexes) in facts.indexesByTable.sorted(by: { $0.key < $1.key }) {
+        for (table, indexes) in facts.indexesByTable {
             var byShape: [String: [Index]] = [:]
             for index in indexes { byShape[shape(index), default: []].append(index) }
             for (_, same) in byShape.sorted(by: { $0.key < $1.key }) where same.count > 1 {
