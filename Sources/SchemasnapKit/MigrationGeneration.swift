@@ -1,4 +1,5 @@
 import Foundation
+import Migrations
 import SQLGenerator
 import SnapshotStore
 
@@ -37,7 +38,15 @@ public struct MigrationGeneration: Sendable {
     public func script(from: Snapshot, to: Snapshot) -> Script {
         let options = GeneratorOptions(unsafe: unsafe, online: online, diff: comparison.diffOptions)
         let script = SQLGenerator.generate(source: to.catalog, target: from.catalog, options: options)
-        return Script(script: script, text: script.render(title: title(from: from, to: to)))
+        let title = title(from: from, to: to)
+        // What `schemasnap lint` would say of the statements that run, in the header.
+        var analyzer = HazardAnalyzer(
+            existingTables: Set(from.catalog.relations.filter(\.isTable).map(\.key)),
+            exposedSchemas: Set(comparison.config.exposedSchemas))
+        let hazards = analyzer.analyze(script.render(title: title))
+        guard !hazards.isEmpty else { return Script(script: script, text: script.render(title: title)) }
+        let lines = hazards.map { "  \($0.code) (\($0.severity.rawValue)): \($0.reason) — \($0.statement)" }
+        return Script(script: script, text: script.render(title: title + ["Hazards, as `schemasnap lint` reports them:"] + lines))
     }
 
     private func title(from: Snapshot, to: Snapshot) -> [String] {

@@ -38,6 +38,11 @@ final class SQLCommandTests: XCTestCase {
             online.stdout.contains("CREATE INDEX CONCURRENTLY orders_created_at_idx ON public.orders USING btree (created_at);"),
             online.stdout)
         XCTAssertTrue(online.stdout.contains("cannot run in a transaction: apply with `schemasnap apply --no-transaction`"))
+        XCTAssertTrue(
+            online.stdout.contains(
+                "--   table_without_rls (critical): public.feature_flags is in an exposed schema and has no ENABLE ROW LEVEL SECURITY"
+            ),
+            "the header lists the hazards lint finds: \(online.stdout)")
     }
 
     func testIdenticalSchemasSayThereIsNothingToDo() throws {
