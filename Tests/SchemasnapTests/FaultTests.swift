@@ -96,7 +96,7 @@ final class FaultTests: XCTestCase {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".") }
         XCTAssertEqual(leftovers, [], "no temporary files left behind")
         let rate = Double(transactions) / elapsed
-        XCTAssertGreaterThan(rate, 15, "the churn must be real for this test to mean anything")
+        XCTAssertGreaterThan(rate, 10, "the churn must be real for this test to mean anything (it aims at 30/s)")
         XCTAssertGreaterThanOrEqual(written * 3, captures * 2, "at least two captures in three succeed; refused: \(refused)")
         ReliabilityLog.record(
             "concurrent DDL during capture (\(String(format: "%.0f", rate)) DDL transactions/s: create, alter, drop tables, indexes, policies, views, functions)",
