@@ -36,12 +36,16 @@ public enum Advisor {
                 result[i].excuse = excuse.reason
             }
         }
-        // Byte order of lint and object (the snapshot's order), cheaper than String's `<`.
-        return result.sorted { a, b in
-            if a.level != b.level { return a.level > b.level }
-            let lint = NaturalKeyOrder.compare(a.lint, b.lint)
-            return lint != 0 ? lint < 0 : NaturalKeyOrder.compare(a.object, b.object) < 0
+        // Byte order of lint and object (the snapshot's order), cheaper than String's `<`;
+        // indices are sorted, so the large findings move once.
+        let order = result.withUnsafeBufferPointer { findings in
+            findings.indices.sorted { i, j in
+                if findings[i].level != findings[j].level { return findings[i].level > findings[j].level }
+                let lint = NaturalKeyOrder.compare(findings[i].lint, findings[j].lint)
+                return lint != 0 ? lint < 0 : NaturalKeyOrder.compare(findings[i].object, findings[j].object) < 0
+            }
         }
+        return order.map { result[$0] }
     }
 
     private static func tableLints(_ relation: Relation, _ facts: Facts) -> [AdvisorFinding] {
