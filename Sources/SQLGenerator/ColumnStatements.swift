@@ -146,11 +146,14 @@ extension ScriptBuilder {
     }
 
     mutating func createIndex(_ index: Index, onNewTable: Bool) {
-        guard online && !onNewTable, let range = index.definition.range(of: " INDEX ") else {
-            emit(.indexes, index.definition)
+        // `ON ONLY` (how PostgreSQL prints a partitioned table's index) would leave it invalid
+        // until every partition's index is attached: build it on the partitions too.
+        let definition = index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
+        guard online && !onNewTable, let range = definition.range(of: " INDEX ") else {
+            emit(.indexes, definition)
             return
         }
-        emit(.indexes, index.definition.replacingCharacters(in: range, with: " INDEX CONCURRENTLY "), transactional: false)
+        emit(.indexes, definition.replacingCharacters(in: range, with: " INDEX CONCURRENTLY "), transactional: false)
     }
 }
 

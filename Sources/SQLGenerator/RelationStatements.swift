@@ -5,13 +5,25 @@ import CatalogModel
 extension ScriptBuilder {
     mutating func relations() {
         planViews()
-        for key in keys(changes.missing[.relation]) {
-            guard let relation = source.find(\.relations, key), relation.isTable else { continue }
-            createTable(relation)
+        // Partitions after the partitioned table they belong to, whatever their names.
+        var tables = keys(changes.missing[.relation]).compactMap { source.find(\.relations, $0) }.filter(\.isTable)
+        var created = Set<String>()
+        while !tables.isEmpty {
+            let ready = tables.filter { table in
+                table.partitionOf.map { parent in created.contains(parent) || !tables.contains { $0.path == parent } } ?? true
+            }
+            for table in ready.isEmpty ? tables : ready {
+                createTable(table)
+                created.insert(table.path)
+            }
+            tables.removeAll { created.contains($0.path) }
         }
         createViews()
+        let droppedPaths = Set(droppedRelations.map { qualifiedName($0.schema, $0.name) })
         for key in keys(changes.extra[.relation]) {
             guard let relation = target.find(\.relations, key), relation.isTable else { continue }
+            // Dropping a partitioned table drops its partitions.
+            if let parent = relation.partitionOf, droppedPaths.contains(parent) { continue }
             emit(
                 .dropRelations, "DROP \(Self.keyword(relation)) \(relation.path)",
                 hold: Hold(code: "drop_table", reason: "drops \(relation.path) and every row in it"))
@@ -96,9 +108,20 @@ extension ScriptBuilder {
     /// Everything inside a relation the script creates, from the source.
     mutating func createContents(of relation: Relation) {
         let prefix = [relation.schema, relation.name]
-        for constraint in source.all(\.constraints, prefix: prefix) { addConstraint(constraint) }
+        // A partition gets its parent's constraints and indexes when it is created.
+        let inherited = Set(
+            partitionParent(of: relation).map { source.all(\.constraints, prefix: [$0.schema, $0.name]) }?
+                .map { $0.constraintType + " " + $0.definition } ?? [])
+        for constraint in source.all(\.constraints, prefix: prefix)
+        where !inherited.contains(constraint.constraintType + " " + constraint.definition) {
+            addConstraint(constraint)
+        }
         for index in source.all(\.indexes, prefix: prefix) where index.constraintName == nil {
-            createIndex(index, onNewTable: true)
+            if relation.partitionOf != nil, let range = index.definition.range(of: "INDEX ") {
+                emit(.indexes, index.definition.replacingCharacters(in: range, with: "INDEX IF NOT EXISTS "))
+            } else {
+                createIndex(index, onNewTable: true)
+            }
         }
         for trigger in source.all(\.triggers, prefix: prefix) { createTrigger(trigger) }
         for rule in source.all(\.rules, prefix: prefix) { emit(.rules, rule.definition) }
@@ -111,6 +134,12 @@ extension ScriptBuilder {
         }
         grantAll(onNewObject: relation.grantableID!)
         ownerAndComment(of: "\(Self.keyword(relation)) \(relation.path)", owner: relation.owner, comment: relation.comment)
+    }
+
+    /// The partitioned table `relation` is a partition of, from the source.
+    private func partitionParent(of relation: Relation) -> Relation? {
+        guard let parent = relation.partitionOf else { return nil }
+        return source.catalog.relations.first { $0.path == parent }
     }
 
     static func columnDefinition(_ column: Column) -> String {

@@ -150,6 +150,22 @@ final class SQLGenerationTests: XCTestCase {
             "hostile: a column", base: hostile, target: #"ALTER TABLE "My Schema"."select" DROP COLUMN "表""#)
     }
 
+    /// A partitioned table with a key and an index, and partitions whose names sort before
+    /// it: created parent first, without repeating what partitions inherit.
+    func testPartitionedTablesRoundTrip() throws {
+        let partitioned = """
+            CREATE TABLE public.zz_events (id bigint, k int NOT NULL, body text, PRIMARY KEY (id, k)) PARTITION BY LIST (k);
+            CREATE INDEX zz_events_body_idx ON public.zz_events (body);
+            CREATE TABLE public.a_events_1 PARTITION OF public.zz_events FOR VALUES IN (1);
+            CREATE TABLE public.a_events_2 PARTITION OF public.zz_events FOR VALUES IN (2);
+            CREATE TABLE public.a_log (at date NOT NULL) PARTITION BY RANGE (at);
+            CREATE TABLE public.b_log_2026 PARTITION OF public.a_log FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+            """
+        try assertRoundTrip("partitioned table", source: partitioned)
+        try assertRoundTrip(
+            "one partition", base: DiffIntegrationTests.base + partitioned, target: "DROP TABLE public.a_events_2")
+    }
+
     /// Tables, a view over a changed column, a policy calling a new function and a foreign key
     /// to a new table: one transaction, no dependency error.
     func testManyChangesApplyInOneTransaction() throws {
