@@ -9,8 +9,9 @@ extension ScriptBuilder {
         var tables = keys(changes.missing[.relation]).compactMap { source.find(\.relations, $0) }.filter(\.isTable)
         var created = Set<String>()
         while !tables.isEmpty {
+            let waiting = Set(tables.map(\.path))
             let ready = tables.filter { table in
-                table.partitionOf.map { parent in created.contains(parent) || !tables.contains { $0.path == parent } } ?? true
+                table.partitionOf.map { parent in created.contains(parent) || !waiting.contains(parent) } ?? true
             }
             for table in ready.isEmpty ? tables : ready {
                 createTable(table)
@@ -137,9 +138,9 @@ extension ScriptBuilder {
     }
 
     /// The partitioned table `relation` is a partition of, from the source.
-    private func partitionParent(of relation: Relation) -> Relation? {
-        guard let parent = relation.partitionOf else { return nil }
-        return source.catalog.relations.first { $0.path == parent }
+    private mutating func partitionParent(of relation: Relation) -> Relation? {
+        guard let parent = relation.partitionOf, let key = sourceRelationsByPath[parent] else { return nil }
+        return source.relation(key)
     }
 
     static func columnDefinition(_ column: Column) -> String {

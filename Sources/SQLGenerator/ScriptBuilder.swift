@@ -18,6 +18,10 @@ struct ScriptBuilder {
     private(set) var droppedRelations: Set<RelationKey> = []
     /// Views (and materialized views) dropped and created again from the source.
     var rebuiltViews: Set<RelationKey> = []
+    /// The source's relations by quoted path (`partition_of` names a parent that way), built
+    /// the first time a partition is created.
+    lazy var sourceRelationsByPath: [String: RelationKey] = Dictionary(
+        source.catalog.relations.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
 
     init(source: CatalogIndex, target: CatalogIndex, changes: ChangeIndex, online: Bool) {
         self.source = source
