@@ -17,11 +17,12 @@ public enum Advisor {
         let facts = Facts(catalog, options)
         var findings: [AdvisorFinding] = []
         for relation in facts.userRelations {
-            findings += tableLints(relation, facts)
+            tableLints(relation, facts, into: &findings)
         }
-        findings += policyLints(facts)
-        findings += functionLints(facts)
-        findings += indexLints(facts)
+        policyLints(facts, into: &findings)
+        functionLints(facts, into: &findings)
+        foreignKeyLints(facts, into: &findings)
+        duplicateIndexLints(facts, into: &findings)
         for ext in catalog.extensions where ext.schema == "public" {
             findings.append(
                 AdvisorFinding(
@@ -30,29 +31,40 @@ public enum Advisor {
                     remediation:
                         "move it: create schema if not exists extensions; alter extension \(ext.name) set schema extensions;"))
         }
-        var result = findings.filter { !options.disabled.contains($0.lint) }
-        for i in result.indices {
-            if let excuse = options.excuses.first(where: { $0.lint == result[i].lint && $0.object == result[i].object }) {
-                result[i].excuse = excuse.reason
+        if !options.disabled.isEmpty { findings.removeAll { options.disabled.contains($0.lint) } }
+        if !options.excuses.isEmpty {
+            for i in findings.indices {
+                if let excuse = options.excuses.first(where: { $0.lint == findings[i].lint && $0.object == findings[i].object }) {
+                    findings[i].excuse = excuse.reason
+                }
             }
         }
-        // Byte order of lint and object (the snapshot's order), cheaper than String's `<`;
-        // indices are sorted, so the large findings move once.
-        let order = result.withUnsafeBufferPointer { findings in
+        return sorted(findings)
+    }
+
+    /// Errors first, then by lint name, then by object in byte order (the snapshot's order,
+    /// cheaper than String's `<`). Indices are sorted, so the large findings move once.
+    private static func sorted(_ findings: [AdvisorFinding]) -> [AdvisorFinding] {
+        let lintOrder = findings.map { lintRank[$0.lint] ?? lintRank.count }
+        let order = findings.withUnsafeBufferPointer { findings in
             findings.indices.sorted { i, j in
                 if findings[i].level != findings[j].level { return findings[i].level > findings[j].level }
-                let lint = NaturalKeyOrder.compare(findings[i].lint, findings[j].lint)
+                if lintOrder[i] != lintOrder[j] { return lintOrder[i] < lintOrder[j] }
+                let lint = lintOrder[i] < lintRank.count ? 0 : NaturalKeyOrder.compare(findings[i].lint, findings[j].lint)
                 return lint != 0 ? lint < 0 : NaturalKeyOrder.compare(findings[i].object, findings[j].object) < 0
             }
         }
-        return order.map { result[$0] }
+        return order.map { findings[$0] }
     }
 
-    private static func tableLints(_ relation: Relation, _ facts: Facts) -> [AdvisorFinding] {
-        var out: [AdvisorFinding] = []
+    /// Each lint's place in byte order of the names.
+    private static let lintRank: [String: Int] = Dictionary(
+        uniqueKeysWithValues: lintNames.sorted { NaturalKeyOrder.compare($0, $1) < 0 }.enumerated().map { ($1, $0) })
+
+    private static func tableLints(_ relation: Relation, _ facts: Facts, into out: inout [AdvisorFinding]) {
         let exposed = facts.options.exposedSchemas.contains(relation.schema)
         let path = relation.path
-        let policies = facts.policiesByTable[relation.key, default: []]
+        let policyCount = facts.policyCounts[relation.key, default: 0]
         switch relation.relationKind {
         case "table", "partitioned table":
             if exposed && !relation.rlsEnabled {
@@ -64,15 +76,15 @@ public enum Advisor {
                         remediation: "alter table \(path) enable row level security; then add policies for anon and authenticated"
                     ))
             }
-            if !policies.isEmpty && !relation.rlsEnabled {
+            if policyCount > 0 && !relation.rlsEnabled {
                 out.append(
                     AdvisorFinding(
                         lint: "policy_exists_rls_disabled", level: .error, category: .security, object: path,
                         detail:
-                            "table \(path) has \(policies.count) polic\(policies.count == 1 ? "y" : "ies") but row level security is off, so they are ignored",
+                            "table \(path) has \(policyCount) polic\(policyCount == 1 ? "y" : "ies") but row level security is off, so they are ignored",
                         remediation: "alter table \(path) enable row level security;"))
             }
-            if relation.rlsEnabled && policies.isEmpty && exposed {
+            if relation.rlsEnabled && policyCount == 0 && exposed {
                 out.append(
                     AdvisorFinding(
                         lint: "rls_enabled_no_policy", level: .info, category: .security, object: path,
@@ -99,7 +111,7 @@ public enum Advisor {
                         remediation: "alter view \(path) set (security_invoker = true);"))
             }
             if let definition = relation.viewDefinition,
-                !occurrences(of: Array("auth.users".utf8), in: Array(definition.utf8)).isEmpty
+                ByteScan.withBytes(definition, { ByteScan.find("auth.users", in: $0) }) != nil
             {
                 out.append(
                     AdvisorFinding(
@@ -124,31 +136,64 @@ public enum Advisor {
         default:
             break
         }
-        return out
     }
 
-    private static func policyLints(_ facts: Facts) -> [AdvisorFinding] {
-        var out: [AdvisorFinding] = []
-        for (table, policies) in facts.policiesByTable.sorted(by: { $0.key < $1.key }) {
-            for policy in policies {
-                for expression in [policy.using, policy.withCheck].compactMap({ $0 }) where callsPerRow(expression) {
-                    out.append(
-                        AdvisorFinding(
-                            lint: "auth_rls_initplan", level: .warn, category: .performance, object: policy.path,
-                            detail: "policy \(policy.path) calls auth.<function>() or current_setting() for every row",
-                            remediation: "wrap the call: (select auth.uid()) instead of auth.uid(), so it runs once per query"))
-                    break
+    private static func policyLints(_ facts: Facts, into out: inout [AdvisorFinding]) {
+        let policies = facts.catalog.policies
+        var start = 0
+        // Policies come sorted by schema, table and name: each run is one table's.
+        while start < policies.count {
+            var end = start + 1
+            while end < policies.count && policies[end].schema == policies[start].schema
+                && policies[end].table == policies[start].table
+            {
+                end += 1
+            }
+            for policy in policies[start..<end]
+            where policy.using.map(callsPerRow) == true || policy.withCheck.map(callsPerRow) == true {
+                out.append(
+                    AdvisorFinding(
+                        lint: "auth_rls_initplan", level: .warn, category: .performance, object: policy.path,
+                        detail: "policy \(policy.path) calls auth.<function>() or current_setting() for every row",
+                        remediation: "wrap the call: (select auth.uid()) instead of auth.uid(), so it runs once per query"))
+            }
+            multiplePermissiveLints(policies[start..<end], into: &out)
+            start = end
+        }
+    }
+
+    /// Permissive policies for one role and command are OR-ed: each runs for every row.
+    private static func multiplePermissiveLints(_ policies: ArraySlice<Policy>, into out: inout [AdvisorFinding]) {
+        var grants: [(role: String, command: String, policy: String)] = []
+        for policy in policies where policy.permissive {
+            for role in policy.roles {
+                if policy.command == "ALL" {
+                    for command in ["SELECT", "INSERT", "UPDATE", "DELETE"] { grants.append((role, command, policy.name)) }
+                } else {
+                    grants.append((role, policy.command, policy.name))
                 }
             }
-            // Permissive policies for one role and command are OR-ed: each runs for every row.
-            var seen: [String: [String]] = [:]
-            for policy in policies where policy.permissive {
-                let commands = policy.command == "ALL" ? ["SELECT", "INSERT", "UPDATE", "DELETE"] : [policy.command]
-                for role in policy.roles {
-                    for command in commands { seen["\(role) \(command)", default: []].append(policy.name) }
-                }
+        }
+        guard grants.count > 1, let first = policies.first else { return }
+        let order = grants.indices.sorted { i, j in
+            let role = NaturalKeyOrder.compare(grants[i].role, grants[j].role)
+            if role != 0 { return role < 0 }
+            let command = NaturalKeyOrder.compare(grants[i].command, grants[j].command)
+            return command != 0 ? command < 0 : i < j
+        }
+        let table = RelationKey(schema: first.schema, name: first.table)
+        var runStart = 0
+        while runStart < order.count {
+            let head = grants[order[runStart]]
+            var runEnd = runStart + 1
+            while runEnd < order.count && grants[order[runEnd]].role == head.role
+                && grants[order[runEnd]].command == head.command
+            {
+                runEnd += 1
             }
-            for (roleCommand, names) in seen.sorted(by: { $0.key < $1.key }) where names.count > 1 {
+            if runEnd - runStart > 1 {
+                let names = order[runStart..<runEnd].map { grants[$0].policy }
+                let roleCommand = head.role + " " + head.command
                 out.append(
                     AdvisorFinding(
                         lint: "multiple_permissive_policies", level: .warn, category: .performance,
@@ -157,92 +202,118 @@ public enum Advisor {
                             "table \(table) has \(names.count) permissive policies for \(roleCommand): \(names.joined(separator: ", "))",
                         remediation: "merge them into one policy with OR, or make all but one restrictive"))
             }
+            runStart = runEnd
         }
-        return out
     }
 
     /// `auth.uid()`, `auth.jwt()`, `auth.role()` or `current_setting(` not under `SELECT`.
     public static func callsPerRow(_ expression: String) -> Bool {
-        let bytes = Array(expression.utf8)
-        let select = Array("SELECT ".utf8)
-        for call in ["auth.uid()", "auth.jwt()", "auth.role()", "current_setting("] {
-            for start in occurrences(of: Array(call.utf8), in: bytes) {
-                let before = bytes[max(0, start - select.count)..<start]
-                if !before.elementsEqual(select) { return true }
-            }
-        }
-        return false
-    }
-
-    /// Start offsets of `needle` in `bytes`.
-    static func occurrences(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
-        guard let first = needle.first, bytes.count >= needle.count else { return [] }
-        var found: [Int] = []
-        var i = 0
-        while i <= bytes.count - needle.count {
-            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { found.append(i) }
-            i += 1
-        }
-        return found
-    }
-
-    private static func functionLints(_ facts: Facts) -> [AdvisorFinding] {
-        facts.userFunctions.filter { function in
-            function.functionKind != "aggregate" && function.language != "internal" && function.language != "c"
-                && !(function.config ?? []).contains { $0.hasPrefix("search_path=") }
-        }.map { function in
-            AdvisorFinding(
-                lint: "function_search_path_mutable", level: .warn, category: .security, object: function.path,
-                detail: "function \(function.path) has no fixed search_path, so a caller's objects can shadow the ones it uses",
-                remediation: "alter function \(function.path) set search_path = ''; and qualify every name in its body")
-        }
-    }
-
-    private static func indexLints(_ facts: Facts) -> [AdvisorFinding] {
-        var out: [AdvisorFinding] = []
-        // Dictionary order is fine here: `advise` sorts the findings, each object once per lint.
-        for (table, foreignKeys) in facts.foreignKeysByTable {
-            let leading = facts.indexLeadingColumns[table, default: []]
-            for fk in foreignKeys {
-                guard let columns = foreignKeyColumns(fk.definition) else { continue }
-                let covered = leading.contains { Array($0.prefix(columns.count)) == columns }
-                if !covered {
-                    out.append(
-                        AdvisorFinding(
-                            lint: "unindexed_foreign_keys", level: .info, category: .performance, object: fk.path,
-                            detail:
-                                "foreign key \(fk.path) on (\(columns.joined(separator: ", "))) has no index starting with those columns: deletes and joins scan the table",
-                            remediation: "create index concurrently on \(table) (\(columns.joined(separator: ", ")));"))
+        ByteScan.withBytes(expression) { bytes in
+            for call in perRowCalls {
+                var from = 0
+                while let start = ByteScan.find(call, in: bytes, from: from) {
+                    if !ByteScan.matches("SELECT ", bytes, at: start - 7) { return true }
+                    from = start + 1
                 }
             }
+            return false
         }
-        for (table, indexes) in facts.indexesByTable {
-            var byShape: [String: [Index]] = [:]
-            for index in indexes { byShape[shape(index), default: []].append(index) }
-            for (_, same) in byShape.sorted(by: { $0.key < $1.key }) where same.count > 1 {
-                let names = same.map(\.name).sorted()
-                out.append(
-                    AdvisorFinding(
-                        lint: "duplicate_index", level: .warn, category: .performance,
-                        object: table.description + ":" + names.joined(separator: ","),
-                        detail: "indexes \(names.joined(separator: ", ")) on \(table) are identical: every write updates both",
-                        remediation: "drop index concurrently \(table.schema).\(names.last!);"))
-            }
-        }
-        return out
     }
 
-    /// An index definition without its name, to find identical indexes.
-    private static func shape(_ index: Index) -> String {
-        let bytes = Array(index.definition.utf8)
-        guard let on = occurrences(of: Array(" ON ".utf8), in: bytes).first else { return index.definition }
-        return (index.unique ? "UNIQUE" : "") + String(decoding: bytes[on...], as: UTF8.self)
+    private static let perRowCalls: [StaticString] = ["auth.uid()", "auth.jwt()", "auth.role()", "current_setting("]
+
+    private static func functionLints(_ facts: Facts, into out: inout [AdvisorFinding]) {
+        let managed = facts.options.managedSchemas
+        for function in facts.catalog.functions
+        where !managed.contains(function.schema) && function.functionKind != "aggregate" && function.language != "internal"
+            && function.language != "c" && !(function.config ?? []).contains(where: { $0.hasPrefix("search_path=") })
+        {
+            out.append(
+                AdvisorFinding(
+                    lint: "function_search_path_mutable", level: .warn, category: .security, object: function.path,
+                    detail:
+                        "function \(function.path) has no fixed search_path, so a caller's objects can shadow the ones it uses",
+                    remediation: "alter function \(function.path) set search_path = ''; and qualify every name in its body"))
+        }
+    }
+
+    private static func foreignKeyLints(_ facts: Facts, into out: inout [AdvisorFinding]) {
+        let managed = facts.options.managedSchemas
+        for fk in facts.catalog.constraints where fk.constraintType == "foreign key" && !managed.contains(fk.schema) {
+            guard let columns = foreignKeyColumns(fk.definition) else { continue }
+            let table = RelationKey(schema: fk.schema, name: fk.table)
+            let covered = facts.indexLeadingColumns[table, default: []].contains { leading in
+                leading.count >= columns.count && leading.prefix(columns.count).elementsEqual(columns)
+            }
+            guard !covered else { continue }
+            let list = columns.joined(separator: ", ")
+            let path = fk.path
+            out.append(
+                AdvisorFinding(
+                    lint: "unindexed_foreign_keys", level: .info, category: .performance, object: path,
+                    detail:
+                        "foreign key \(path) on (\(list)) has no index starting with those columns: deletes and joins scan the table",
+                    remediation: "create index concurrently on \(table) (\(list));"))
+        }
+    }
+
+    private static func duplicateIndexLints(_ facts: Facts, into out: inout [AdvisorFinding]) {
+        let managed = facts.options.managedSchemas
+        let indexes = facts.catalog.indexes
+        var start = 0
+        // Indexes come sorted by schema, table and name: each run is one table's.
+        while start < indexes.count {
+            var end = start + 1
+            while end < indexes.count && indexes[end].schema == indexes[start].schema
+                && indexes[end].table == indexes[start].table
+            {
+                end += 1
+            }
+            if end - start > 1 && !managed.contains(indexes[start].schema) {
+                duplicates(in: indexes[start..<end], into: &out)
+            }
+            start = end
+        }
+    }
+
+    /// Groups one table's indexes by definition without the name; each group of two or more is a finding.
+    private static func duplicates(in indexes: ArraySlice<Index>, into out: inout [AdvisorFinding]) {
+        let shapes = indexes.map(shape)
+        var grouped = [Bool](repeating: false, count: shapes.count)
+        for i in shapes.indices where !grouped[i] {
+            var same = [i]
+            for j in (i + 1)..<shapes.count where !grouped[j] && shapes[j] == shapes[i] {
+                grouped[j] = true
+                same.append(j)
+            }
+            guard same.count > 1, let first = indexes.first else { continue }
+            let table = RelationKey(schema: first.schema, name: first.table)
+            let names = same.map { indexes[indexes.startIndex + $0].name }.sorted()
+            out.append(
+                AdvisorFinding(
+                    lint: "duplicate_index", level: .warn, category: .performance,
+                    object: table.description + ":" + names.joined(separator: ","),
+                    detail: "indexes \(names.joined(separator: ", ")) on \(table) are identical: every write updates both",
+                    remediation: "drop index concurrently \(table.schema).\(names.last!);"))
+        }
+    }
+
+    /// An index's definition without its name (from ` ON ` on), and whether it is unique.
+    private static func shape(_ index: Index) -> (unique: Bool, definition: Substring) {
+        let definition = index.definition
+        guard let on = ByteScan.withBytes(definition, { ByteScan.find(" ON ", in: $0) }) else {
+            return (index.unique, definition[...])
+        }
+        return (index.unique, definition[definition.utf8.index(definition.utf8.startIndex, offsetBy: on)...])
     }
 
     /// `FOREIGN KEY (a, b) REFERENCES …` → `["a", "b"]`.
     static func foreignKeyColumns(_ definition: String) -> [String]? {
-        guard definition.hasPrefix("FOREIGN KEY ("), let close = definition.firstIndex(of: ")") else { return nil }
-        let inner = definition[definition.index(definition.startIndex, offsetBy: 13)..<close]
-        return inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        ByteScan.withBytes(definition) { bytes in
+            guard ByteScan.matches("FOREIGN KEY (", bytes, at: 0), let close = bytes.firstIndex(of: UInt8(ascii: ")")) else {
+                return nil
+            }
+            return ByteScan.splitTrimmed(bytes, 13..<close, at: UInt8(ascii: ","))
+        }
     }
 }

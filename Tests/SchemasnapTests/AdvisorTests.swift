@@ -41,6 +41,32 @@ final class AdvisorTests: XCTestCase {
         XCTAssertEqual(Set(all.map(\.lint)), Set(Advisor.lintNames), "every lint is exercised")
     }
 
+    func testForeignKeyCoverageReadsIndexKeyColumnsAndFindingsComeSorted() throws {
+        let db = try TestPostgres.createDatabase(
+            self,
+            sql: [
+                """
+                create table public.p (a int, b int, "Odd, Col" int unique, "Odd Col" int unique, primary key (a, b));
+                create table public.c (
+                  id int primary key, a int, b int, c int, "Odd, Col" int, "Odd Col" int,
+                  constraint c_ab foreign key (a, b) references public.p (a, b),
+                  constraint c_quoted foreign key ("Odd Col") references public.p ("Odd Col"),
+                  constraint c_expression foreign key (c) references public.p ("Odd, Col"));
+                create index c_abc on public.c (a, b, c desc);
+                create index c_quoted_idx on public.c ("Odd Col", id);
+                create index c_expression_idx on public.c ((c + 1));
+                """
+            ])
+        let all = Advisor.advise(try Inspector().capture(conninfo: db).0)
+        XCTAssertEqual(
+            all.filter { $0.lint == "unindexed_foreign_keys" && $0.object.hasPrefix("public.") }.map(\.object),
+            ["public.c:c_expression"],
+            "(a, b) is covered by (a, b, c desc), the quoted column by its index, an expression covers nothing")
+        let order = all.map { [String(3 - AdvisorFinding.Level.allCases.firstIndex(of: $0.level)!), $0.lint, $0.object] }
+        XCTAssertEqual(order, order.sorted { NaturalKeyOrder.precedes($0, $1) }, "errors first, then lint, then object")
+        XCTAssertGreaterThanOrEqual(Set(all.map(\.lint)).count, 2)
+    }
+
     func testDisabledLintsAreSkippedAndExcusesAreKeptAsExcused() throws {
         let options = AdvisorOptions(
             exposedSchemas: ["public"], managedSchemas: ["auth", "storage"], disabled: ["no_primary_key"],
