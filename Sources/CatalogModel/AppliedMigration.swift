@@ -10,7 +10,7 @@ public struct AppliedMigration: CatalogObject {
 
     public var fieldValues: [FieldValue?] { [.text(version), name.map(FieldValue.text), statementsHash.map(FieldValue.text)] }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(version: v.text(0), name: v.optionalText(1), statementsHash: v.optionalText(2))
     }
     /// The version as text (14 digits by convention; 8 or 10 digits exist in the wild).

@@ -14,7 +14,7 @@ public protocol CatalogObject: Hashable, Sendable {
     /// The value of every field in `fieldSpecs` order; nil where absent.
     var fieldValues: [FieldValue?] { get }
     /// An object from values in `fieldSpecs` order, as the snapshot store reads them.
-    init(fieldValues: FieldValues)
+    init(fieldValues: some FieldReader)
     /// The values of the key fields, in order: the object's identity and sort key.
     var naturalKey: [String] { get }
     /// Negative, zero or positive as this object's natural key sorts before, equal to or after

@@ -19,7 +19,7 @@ public struct Collation: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), name: v.text(1), provider: v.text(2), lcCollate: v.optionalText(3), lcCtype: v.optionalText(4),
             deterministic: v.bool(5), owner: v.text(6))

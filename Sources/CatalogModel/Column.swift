@@ -24,7 +24,7 @@ public struct Column: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), table: v.text(1), name: v.text(2), position: Int(v.integer(3)), type: v.text(4),
             notNull: v.bool(5), defaultValue: v.optionalText(6), identity: v.optionalText(7), generated: v.optionalText(8),

@@ -18,7 +18,7 @@ public struct Constraint: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), table: v.text(1), name: v.text(2), constraintType: v.text(3), definition: v.text(4),
             referencedTable: v.optionalText(5))

@@ -15,7 +15,7 @@ public struct DefaultPrivilege: CatalogObject {
         [.text(role), .text(schema), .text(objectType), .text(grantee), .text(privilege), .bool(grantable)]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             role: v.text(0), schema: v.text(1), objectType: v.text(2), grantee: v.text(3), privilege: v.text(4),
             grantable: v.bool(5))

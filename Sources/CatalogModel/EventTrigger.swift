@@ -15,7 +15,7 @@ public struct EventTrigger: CatalogObject {
         [.text(name), .text(event), tags.map(FieldValue.list), .text(function), .text(enabled), .text(owner)]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             name: v.text(0), event: v.text(1), tags: v.optionalList(2), function: v.text(3), enabled: v.text(4), owner: v.text(5))
     }

@@ -10,7 +10,7 @@ public struct Extension: CatalogObject {
 
     public var fieldValues: [FieldValue?] { [.text(name), .text(version), .text(schema)] }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(name: v.text(0), version: v.text(1), schema: v.text(2))
     }
     public var name: String

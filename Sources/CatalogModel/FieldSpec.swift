@@ -18,33 +18,20 @@ public struct FieldSpec: Hashable, Sendable {
     }
 }
 
-/// Stored values of one object, in `fieldSpecs` order, with typed access for
+/// Typed access to one object's stored values, in `fieldSpecs` order, for
 /// `init(fieldValues:)`. A value of the wrong type reads as empty (and a damaged file is then
-/// caught by its fingerprint).
-public struct FieldValues {
-    public var values: [FieldValue?]
+/// caught by its checksum).
+public protocol FieldReader {
+    func optionalText(_ i: Int) -> String?
+    func optionalBool(_ i: Int) -> Bool?
+    func integer(_ i: Int) -> Int64
+    func optionalList(_ i: Int) -> [String]?
+}
 
-    public init(_ values: [FieldValue?]) { self.values = values }
-
+extension FieldReader {
     public func text(_ i: Int) -> String { optionalText(i) ?? "" }
-    public func optionalText(_ i: Int) -> String? {
-        if case .text(let v)? = values[i] { return v }
-        return nil
-    }
     public func bool(_ i: Int) -> Bool { optionalBool(i) ?? false }
-    public func optionalBool(_ i: Int) -> Bool? {
-        if case .bool(let v)? = values[i] { return v }
-        return nil
-    }
-    public func integer(_ i: Int) -> Int64 {
-        if case .integer(let v)? = values[i] { return v }
-        return 0
-    }
     public func list(_ i: Int) -> [String] { optionalList(i) ?? [] }
-    public func optionalList(_ i: Int) -> [String]? {
-        if case .list(let v)? = values[i] { return v }
-        return nil
-    }
 }
 
 extension CatalogObject {

@@ -18,7 +18,7 @@ public struct ForeignServer: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             name: v.text(0), wrapper: v.text(1), serverType: v.optionalText(2), serverVersion: v.optionalText(3),
             options: v.optionalList(4), owner: v.text(5))

@@ -28,7 +28,7 @@ public struct Function: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), name: v.text(1), arguments: v.text(2), functionKind: v.text(3), result: v.optionalText(4),
             language: v.text(5), volatility: v.text(6), securityDefiner: v.bool(7), strict: v.bool(8), leakproof: v.bool(9),

@@ -21,7 +21,7 @@ public struct Index: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3), unique: v.bool(4), primary: v.bool(5),
             predicate: v.optionalText(6), valid: v.bool(7), constraintName: v.optionalText(8))

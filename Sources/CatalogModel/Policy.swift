@@ -20,7 +20,7 @@ public struct Policy: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), table: v.text(1), name: v.text(2), command: v.text(3), permissive: v.bool(4), roles: v.list(5),
             using: v.optionalText(6), withCheck: v.optionalText(7))

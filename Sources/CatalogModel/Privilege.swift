@@ -20,7 +20,7 @@ public struct Privilege: CatalogObject {
         [.text(objectType), .text(schema), .text(name), .text(column), .text(grantee), .list(privileges), .list(grantable)]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             objectType: v.text(0), schema: v.text(1), name: v.text(2), column: v.text(3), grantee: v.text(4),
             privileges: v.list(5), grantable: v.list(6))

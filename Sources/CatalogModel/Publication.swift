@@ -12,7 +12,7 @@ public struct Publication: CatalogObject {
 
     public var fieldValues: [FieldValue?] { [.text(name), .bool(allTables), .list(operations), .bool(viaRoot), .text(owner)] }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(name: v.text(0), allTables: v.bool(1), operations: v.list(2), viaRoot: v.bool(3), owner: v.text(4))
     }
     public var name: String

@@ -11,7 +11,7 @@ public struct PublicationTable: CatalogObject {
 
     public var fieldValues: [FieldValue?] { [.text(publication), .text(schema), .text(table), rowFilter.map(FieldValue.text)] }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(publication: v.text(0), schema: v.text(1), table: v.text(2), rowFilter: v.optionalText(3))
     }
     public var publication: String

@@ -29,7 +29,7 @@ public struct Relation: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), name: v.text(1), relationKind: v.text(2), persistence: v.text(3), rlsEnabled: v.bool(4),
             rlsForced: v.bool(5), partitionKey: v.optionalText(6), partitionBound: v.optionalText(7),

@@ -23,7 +23,7 @@ public struct Role: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             name: v.text(0), superuser: v.bool(1), inherit: v.bool(2), createRole: v.bool(3), createDb: v.bool(4),
             login: v.bool(5), replication: v.bool(6), bypassRls: v.bool(7), connectionLimit: Int(v.integer(8)),

@@ -11,7 +11,7 @@ public struct Rule: CatalogObject {
 
     public var fieldValues: [FieldValue?] { [.text(schema), .text(table), .text(name), .text(definition)] }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3))
     }
     public var schema: String

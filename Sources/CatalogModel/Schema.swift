@@ -10,7 +10,7 @@ public struct Schema: CatalogObject {
 
     public var fieldValues: [FieldValue?] { [.text(name), .text(owner), comment.map(FieldValue.text)] }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(name: v.text(0), owner: v.text(1), comment: v.optionalText(2))
     }
     public var name: String

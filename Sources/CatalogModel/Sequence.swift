@@ -24,7 +24,7 @@ public struct Sequence: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), name: v.text(1), dataType: v.text(2), start: v.integer(3), increment: v.integer(4),
             minValue: v.integer(5), maxValue: v.integer(6), cache: v.integer(7), cycle: v.bool(8), ownedBy: v.optionalText(9),

@@ -12,7 +12,7 @@ public struct Trigger: CatalogObject {
 
     public var fieldValues: [FieldValue?] { [.text(schema), .text(table), .text(name), .text(definition), .text(enabled)] }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3), enabled: v.text(4))
     }
     public var schema: String

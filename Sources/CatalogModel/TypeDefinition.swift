@@ -25,7 +25,7 @@ public struct TypeDefinition: CatalogObject {
         ]
     }
 
-    public init(fieldValues v: FieldValues) {
+    public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), name: v.text(1), typeKind: v.text(2), labels: v.optionalList(3), baseType: v.optionalText(4),
             defaultValue: v.optionalText(5), notNull: v.optionalBool(6), constraints: v.optionalList(7),

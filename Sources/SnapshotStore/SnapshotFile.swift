@@ -272,9 +272,10 @@ public enum SnapshotFile {
         return out + "]"
     }
 
-    /// Reads every row of `T`'s table, columns in `fieldSpecs` order. Values that do not fit
-    /// (a NULL key, text in an integer column) come back blank or coerced, and the
-    /// fingerprint check in `read` then reports the file as damaged.
+    /// Reads every row of `T`'s table, columns in `fieldSpecs` order, feeding the checksum
+    /// with the stored bytes. Values that do not fit (a NULL key, text in an integer column)
+    /// come back blank or coerced, and the checksum check in `read` then reports the file as
+    /// damaged.
     fileprivate static func fetch<T: CatalogObject>(_ db: Database, _ path: String, _ checksum: inout ContentChecksum) throws
         -> [T]
     {
@@ -290,58 +291,101 @@ public enum SnapshotFile {
         } catch let error as DatabaseError {
             throw StoreError.damaged(path, reason: error.message ?? "table \(table) unreadable")
         }
-        let handle = statement.sqliteStatement
+        let row = RowReader(statement.sqliteStatement, specs)
         var objects: [T] = []
-        var values = [FieldValue?](repeating: nil, count: specs.count)
         while true {
-            let code = sqlite3_step(handle)
+            let code = sqlite3_step(row.handle)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
                 throw StoreError.damaged(path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            for (i, spec) in specs.enumerated() {
-                let column = Int32(i)
-                guard sqlite3_column_type(handle, column) != SQLITE_NULL else {
-                    values[i] = nil
-                    checksum.addNull()
-                    continue
-                }
-                switch spec.type {
-                case .text:
-                    let text = columnText(handle, column)
-                    checksum.add(text: text.utf8)
-                    values[i] = .text(text)
-                case .integer:
-                    let value = sqlite3_column_int64(handle, column)
-                    checksum.add(integer: value)
-                    values[i] = .integer(value)
-                case .bool:
-                    let value = sqlite3_column_int64(handle, column)
-                    checksum.add(integer: value)
-                    values[i] = .bool(value != 0)
-                case .list:
-                    let text = columnText(handle, column)
-                    checksum.add(text: text.utf8)
-                    guard let list = parseJSONArray(text) else {
-                        throw StoreError.damaged(
-                            path, reason: "\(table).\(spec.name) holds a value that is not a JSON array of strings")
-                    }
-                    values[i] = .list(list)
-                }
+            row.checksum(into: &checksum)
+            objects.append(T(fieldValues: row))
+            if let column = row.malformedList {
+                throw StoreError.damaged(
+                    path, reason: "\(table).\(specs[column].name) holds a value that is not a JSON array of strings")
             }
-            objects.append(T(fieldValues: FieldValues(values)))
         }
         return objects
     }
+}
 
-    private static func columnText(_ handle: OpaquePointer, _ column: Int32) -> String {
-        guard let text = sqlite3_column_text(handle, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+/// The current row of a snapshot query, read straight from SQLite's column buffers.
+///
+/// Long text equal to the previous row's value in the same column (the schema and table
+/// names that rows of one table share) comes back as that same string, without a new copy.
+private final class RowReader: FieldReader {
+    let handle: OpaquePointer
+    private let specs: [FieldSpec]
+    // Per-column state in raw buffers: read for every value, so without the exclusivity
+    // checks a class's array properties would cost.
+    private let isNull: UnsafeMutableBufferPointer<Bool>
+    private let previousText: UnsafeMutableBufferPointer<String>
+    /// The column whose list value could not be read, if any.
+    private(set) var malformedList: Int?
+
+    init(_ handle: OpaquePointer, _ specs: [FieldSpec]) {
+        self.handle = handle
+        self.specs = specs
+        isNull = .allocate(capacity: specs.count)
+        isNull.initialize(repeating: false)
+        previousText = .allocate(capacity: specs.count)
+        previousText.initialize(repeating: "")
     }
 
-    private static func parseJSONArray(_ text: String) -> [String]? {
-        JSONStringArray.parse(text)
+    deinit {
+        isNull.deallocate()
+        previousText.deinitialize().deallocate()
+    }
+
+    /// Adds the row's stored values to `checksum`, in column order.
+    func checksum(into checksum: inout ContentChecksum) {
+        for (i, spec) in specs.enumerated() {
+            let column = Int32(i)
+            isNull[i] = sqlite3_column_type(handle, column) == SQLITE_NULL
+            guard !isNull[i] else {
+                checksum.addNull()
+                continue
+            }
+            switch spec.type {
+            case .text, .list: checksum.add(text: bytes(column))
+            case .integer, .bool: checksum.add(integer: sqlite3_column_int64(handle, column))
+            }
+        }
+    }
+
+    func optionalText(_ i: Int) -> String? {
+        guard !isNull[i] else { return nil }
+        let text = bytes(Int32(i))
+        guard text.count > 15 else { return String(decoding: text, as: UTF8.self) }
+        let reused = previousText[i].utf8.withContiguousStorageIfAvailable { previous in
+            previous.count == text.count && memcmp(previous.baseAddress!, text.baseAddress!, text.count) == 0
+        }
+        if reused != true { previousText[i] = String(decoding: text, as: UTF8.self) }
+        return previousText[i]
+    }
+
+    func optionalBool(_ i: Int) -> Bool? {
+        isNull[i] ? nil : sqlite3_column_int64(handle, Int32(i)) != 0
+    }
+
+    func integer(_ i: Int) -> Int64 {
+        isNull[i] ? 0 : sqlite3_column_int64(handle, Int32(i))
+    }
+
+    func optionalList(_ i: Int) -> [String]? {
+        guard !isNull[i] else { return nil }
+        guard let list = JSONStringArray.parse(bytes(Int32(i))) else {
+            malformedList = i
+            return nil
+        }
+        return list
+    }
+
+    /// The column's value as UTF-8 bytes, valid until the next step.
+    private func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let text = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     }
 }
 
