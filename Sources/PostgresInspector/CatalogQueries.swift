@@ -1,4 +1,6 @@
 /// The set-based catalog queries capture runs: one per object kind, never one per table.
+/// The large ones return rows in canonical key order (byte order: `name` columns sort in the
+/// "C" collation), which is cheaper on the server than sorting model values afterwards.
 ///
 /// Every query runs with `search_path = ''`, so `pg_get_*def` and `format_type` qualify every
 /// name with its schema and the text does not depend on the session. Lists are joined with
@@ -31,11 +33,22 @@ struct CatalogQueries {
         """
     }
 
+    /// SQL: a `LEFT JOIN` of `pg_description` as `alias`, the comment on object `oid` of
+    /// `catalog` (column `subid` of it, or the object itself). The same rows
+    /// `obj_description`/`col_description` return, joined once instead of one lookup query per row.
+    func comment(_ alias: String, _ catalog: String, _ oid: String, subid: String = "0") -> String {
+        """
+        LEFT JOIN pg_catalog.pg_description \(alias) ON \(alias).objoid = \(oid) \
+        AND \(alias).classoid = 'pg_catalog.\(catalog)'::pg_catalog.regclass AND \(alias).objsubid = \(subid)
+        """
+    }
+
     /// Schemas (pg_namespace), with owner and comment.
     var schemas: String {
         """
-        SELECT n.nspname, pg_catalog.pg_get_userbyid(n.nspowner), pg_catalog.obj_description(n.oid, 'pg_namespace')
+        SELECT n.nspname, pg_catalog.pg_get_userbyid(n.nspowner), d.description
         FROM pg_catalog.pg_namespace n
+        \(comment("d", "pg_namespace", "n.oid"))
         WHERE \(userSchema) AND \(notFromExtension("pg_namespace", "n.oid"))
         """
     }
@@ -74,8 +87,9 @@ struct CatalogQueries {
           CASE WHEN t.typtype = 'c' THEN (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod), chr(31) ORDER BY a.attnum)
             FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
           CASE WHEN t.typtype = 'r' THEN (SELECT pg_catalog.format_type(r.rngsubtype, NULL) FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid) END,
-          pg_catalog.pg_get_userbyid(t.typowner), pg_catalog.obj_description(t.oid, 'pg_type')
+          pg_catalog.pg_get_userbyid(t.typowner), d.description
         FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        \(comment("d", "pg_type", "t.oid"))
         LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
         WHERE t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c')
           AND \(userSchema) AND \(notFromExtension("pg_type", "t.oid"))
@@ -118,38 +132,46 @@ struct CatalogQueries {
           (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(c.reloptions) o),
           fs.srvname,
           CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' ELSE 'index' END,
-          pg_catalog.pg_get_userbyid(c.relowner), pg_catalog.obj_description(c.oid, 'pg_class')
+          pg_catalog.pg_get_userbyid(c.relowner), d.description
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        \(comment("d", "pg_class", "c.oid"))
         LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
         LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
         LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
         LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
         LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        ORDER BY n.nspname, c.relname
         """
     }
 
     /// Live columns of those relations. The position is counted over live columns only, so a
     /// dropped and re-added column does not look moved; pg_attrdef holds defaults and
     /// generation expressions; the collation is named only where it differs from the type's.
+    /// Each distinct type and modifier is formatted once, not once per column.
     var columns: String {
         """
         SELECT n.nspname, c.relname, a.attname,
           pg_catalog.row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum),
-          pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+          ft.type, a.attnotnull,
           CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
           CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
           CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
           CASE WHEN a.attcollation <> t.typcollation THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,
-          pg_catalog.col_description(c.oid, a.attnum)
+          d.description
         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN (SELECT u.atttypid, u.atttypmod, pg_catalog.format_type(u.atttypid, u.atttypmod) AS type
+              FROM (SELECT DISTINCT atttypid, atttypmod FROM pg_catalog.pg_attribute) u) ft
+          ON ft.atttypid = a.atttypid AND ft.atttypmod = a.atttypmod
+        \(comment("d", "pg_class", "a.attrelid", subid: "a.attnum"))
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
         WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
           AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        ORDER BY n.nspname, c.relname, a.attname
         """
     }
 
@@ -168,6 +190,7 @@ struct CatalogQueries {
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0
           AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        ORDER BY n.nspname, c.relname, k.conname
         """
     }
 
@@ -176,11 +199,15 @@ struct CatalogQueries {
         """
         SELECT n.nspname, c.relname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid),
           i.indisunique, i.indisprimary, pg_catalog.pg_get_expr(i.indpred, i.indrelid), i.indisvalid,
-          (SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x') LIMIT 1)
+          k.conname
         FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        LEFT JOIN (SELECT conindid, conrelid, pg_catalog.min(conname) AS conname FROM pg_catalog.pg_constraint
+                   WHERE contype IN ('p', 'u', 'x') GROUP BY conindid, conrelid) k
+          ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        ORDER BY n.nspname, c.relname, ic.relname
         """
     }
 
@@ -197,6 +224,7 @@ struct CatalogQueries {
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE \(userSchema)
+        ORDER BY n.nspname, c.relname, p.polname
         """
     }
 
@@ -218,8 +246,9 @@ struct CatalogQueries {
                  || COALESCE(' initcond=' || ag.agginitval, '')
                WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid)
                ELSE p.prosrc END,
-          pg_catalog.pg_get_userbyid(p.proowner), pg_catalog.obj_description(p.oid, 'pg_proc')
+          pg_catalog.pg_get_userbyid(p.proowner), d.description
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        \(comment("d", "pg_proc", "p.oid"))
         JOIN pg_catalog.pg_language l ON l.oid = p.prolang
         LEFT JOIN pg_catalog.pg_aggregate ag ON ag.aggfnoid = p.oid
         WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid")) AND \(notImplicitFunction)
@@ -235,6 +264,7 @@ struct CatalogQueries {
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        ORDER BY n.nspname, c.relname, t.tgname
         """
     }
 
@@ -293,6 +323,8 @@ struct CatalogQueries {
         ) o, LATERAL pg_catalog.aclexplode(o.acl) x
         WHERE x.grantee <> o.owner
         GROUP BY 1, 2, 3, 4, 5
+        ORDER BY object_type COLLATE "C", schema_name COLLATE "C", object_name COLLATE "C", column_name COLLATE "C",
+          (CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END) COLLATE "C"
         """
     }
 

@@ -95,38 +95,41 @@ public struct Inspector: Sendable {
 
     private func readCatalog(_ db: PostgresConnection, progress: (String) -> Void) throws -> (Catalog, ServerInfo) {
         let q = CatalogQueries(excludedSchemas: excludedSchemas)
-        var c = Catalog()
+        // Rows become model values on another thread while the server runs the next query.
+        let convert = ResultConversion()
         let version = try db.scalar("SELECT pg_catalog.current_setting('server_version')") ?? ""
         var info = ServerInfo(
             serverVersion: version.split(separator: " ").first.map(String.init) ?? version,
             database: db.databaseName, host: db.host, port: db.port)
 
         progress("schemas")
-        c.schemas = try db.query(q.schemas).map { Schema(name: $0.string(0), owner: $0.string(1), comment: $0.optional(2)) }
-        c.extensions = try db.query(q.extensions).map {
+        convert.put(\.schemas, try db.query(q.schemas)) {
+            Schema(name: $0.string(0), owner: $0.string(1), comment: $0.optional(2))
+        }
+        convert.put(\.extensions, try db.query(q.extensions)) {
             Extension(name: $0.string(0), version: $0.string(1), schema: $0.string(2))
         }
-        c.collations = try db.query(q.collations).map {
+        convert.put(\.collations, try db.query(q.collations)) {
             Collation(
                 schema: $0.string(0), name: $0.string(1), provider: $0.string(2), lcCollate: $0.optional(3),
                 lcCtype: $0.optional(4), deterministic: $0.bool(5), owner: $0.string(6))
         }
         progress("types")
-        c.types = try db.query(q.types).map {
+        convert.put(\.types, try db.query(q.types)) {
             TypeDefinition(
                 schema: $0.string(0), name: $0.string(1), typeKind: $0.string(2), labels: $0.list(3),
                 baseType: $0.optional(4), defaultValue: $0.optional(5), notNull: $0.optional(6).map { $0 == "t" },
                 constraints: $0.list(7), attributes: $0.list(8), subtype: $0.optional(9),
                 owner: $0.string(10), comment: $0.optional(11))
         }
-        c.sequences = try db.query(q.sequences).map {
+        convert.put(\.sequences, try db.query(q.sequences)) {
             Sequence(
                 schema: $0.string(0), name: $0.string(1), dataType: $0.string(2), start: $0.int64(3),
                 increment: $0.int64(4), minValue: $0.int64(5), maxValue: $0.int64(6), cache: $0.int64(7),
                 cycle: $0.bool(8), ownedBy: $0.optional(9), owner: $0.string(10))
         }
         progress("relations")
-        c.relations = try db.query(q.relations).map {
+        convert.put(\.relations, try db.query(q.relations)) {
             Relation(
                 schema: $0.string(0), name: $0.string(1), relationKind: $0.string(2), persistence: $0.string(3),
                 rlsEnabled: $0.bool(4), rlsForced: $0.bool(5), partitionKey: $0.optional(6),
@@ -135,32 +138,32 @@ public struct Inspector: Sendable {
                 owner: $0.string(13), comment: $0.optional(14))
         }
         progress("columns")
-        c.columns = try db.query(q.columns).map {
+        convert.put(\.columns, try db.query(q.columns)) {
             Column(
                 schema: $0.string(0), table: $0.string(1), name: $0.string(2), position: $0.int(3), type: $0.string(4),
                 notNull: $0.bool(5), defaultValue: $0.optional(6), identity: $0.optional(7), generated: $0.optional(8),
                 collation: $0.optional(9), comment: $0.optional(10))
         }
         progress("constraints")
-        c.constraints = try db.query(q.constraints).map {
+        convert.put(\.constraints, try db.query(q.constraints)) {
             Constraint(
                 schema: $0.string(0), table: $0.string(1), name: $0.string(2), constraintType: $0.string(3),
                 definition: $0.string(4), referencedTable: $0.optional(5))
         }
         progress("indexes")
-        c.indexes = try db.query(q.indexes).map {
+        convert.put(\.indexes, try db.query(q.indexes)) {
             Index(
                 schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), unique: $0.bool(4),
                 primary: $0.bool(5), predicate: $0.optional(6), valid: $0.bool(7), constraintName: $0.optional(8))
         }
         progress("policies")
-        c.policies = try db.query(q.policies).map {
+        convert.put(\.policies, try db.query(q.policies)) {
             Policy(
                 schema: $0.string(0), table: $0.string(1), name: $0.string(2), command: $0.string(3),
                 permissive: $0.bool(4), roles: $0.list(5) ?? [], using: $0.optional(6), withCheck: $0.optional(7))
         }
         progress("functions")
-        c.functions = try db.query(q.functions).map {
+        convert.put(\.functions, try db.query(q.functions)) {
             Function(
                 schema: $0.string(0), name: $0.string(1), arguments: $0.string(2), functionKind: $0.string(3),
                 result: $0.optional(4), language: $0.string(5), volatility: $0.string(6), securityDefiner: $0.bool(7),
@@ -168,44 +171,44 @@ public struct Inspector: Sendable {
                 body: $0.optional(12), owner: $0.string(13), comment: $0.optional(14))
         }
         progress("triggers")
-        c.triggers = try db.query(q.triggers).map {
+        convert.put(\.triggers, try db.query(q.triggers)) {
             Trigger(
                 schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), enabled: $0.string(4))
         }
-        c.rules = try db.query(q.rules).map {
+        convert.put(\.rules, try db.query(q.rules)) {
             Rule(schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3))
         }
         progress("privileges")
-        c.privileges = try db.query(q.privileges).map {
+        convert.put(\.privileges, try db.query(q.privileges)) {
             Privilege(
                 objectType: $0.string(0), schema: $0.string(1), name: $0.string(2), column: $0.string(3),
                 grantee: $0.string(4), privileges: $0.list(5) ?? [], grantable: $0.list(6) ?? [])
         }
-        c.defaultPrivileges = try db.query(q.defaultPrivileges).map {
+        convert.put(\.defaultPrivileges, try db.query(q.defaultPrivileges)) {
             DefaultPrivilege(
                 role: $0.string(0), schema: $0.string(1), objectType: $0.string(2), grantee: $0.string(3),
                 privilege: $0.string(4), grantable: $0.bool(5))
         }
         progress("publications")
-        c.publications = try db.query(q.publications).map {
+        convert.put(\.publications, try db.query(q.publications)) {
             Publication(
                 name: $0.string(0), allTables: $0.bool(1), operations: $0.list(2) ?? [], viaRoot: $0.bool(3), owner: $0.string(4))
         }
-        c.publicationTables = try db.query(q.publicationTables).map {
+        convert.put(\.publicationTables, try db.query(q.publicationTables)) {
             PublicationTable(publication: $0.string(0), schema: $0.string(1), table: $0.string(2), rowFilter: $0.optional(3))
         }
-        c.eventTriggers = try db.query(q.eventTriggers).map {
+        convert.put(\.eventTriggers, try db.query(q.eventTriggers)) {
             EventTrigger(
                 name: $0.string(0), event: $0.string(1), tags: $0.list(2), function: $0.string(3),
                 enabled: $0.string(4), owner: $0.string(5))
         }
-        c.foreignServers = try db.query(q.foreignServers).map {
+        convert.put(\.foreignServers, try db.query(q.foreignServers)) {
             ForeignServer(
                 name: $0.string(0), wrapper: $0.string(1), serverType: $0.optional(2),
                 serverVersion: $0.optional(3), options: $0.list(4), owner: $0.string(5))
         }
         progress("roles")
-        c.roles = try db.query(q.roles).map {
+        convert.put(\.roles, try db.query(q.roles)) {
             Role(
                 name: $0.string(0), superuser: $0.bool(1), inherit: $0.bool(2), createRole: $0.bool(3), createDb: $0.bool(4),
                 login: $0.bool(5), replication: $0.bool(6), bypassRls: $0.bool(7), connectionLimit: $0.int(8),
@@ -224,16 +227,35 @@ public struct Inspector: Sendable {
             let sql = q.appliedMigrations(
                 hasName: migrationColumns.contains("name"),
                 hasStatements: migrationColumns.contains("statements"))
-            c.appliedMigrations = try db.query(sql).map {
+            convert.put(\.appliedMigrations, try db.query(sql)) {
                 AppliedMigration(
                     version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2).flatMap(statementsHash))
             }
         }
+        var c = convert.finish()
         for row in try db.query(q.uncovered) where row.int(1) > 0 {
             c.uncovered[row.string(0)] = row.int(1)
         }
-        return (c.sorted(), info)
+        return (c, info)
     }
+}
+
+/// Turns query results into a catalog's object lists on a serial background queue, each
+/// list sorted into canonical order as it is made.
+private final class ResultConversion: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "schemasnap.capture.conversion")
+    /// Touched only on `queue`.
+    private var catalog = Catalog()
+
+    func put<T: CatalogObject>(
+        _ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult, _ make: @escaping @Sendable (PostgresRow) -> T
+    ) {
+        nonisolated(unsafe) let path = path
+        queue.async { self.catalog[keyPath: path] = Catalog.canonical(result.map(make)) }
+    }
+
+    /// The catalog, once every conversion queued so far is done.
+    func finish() -> Catalog { queue.sync { catalog } }
 }
 
 /// SHA-256 (hex) of the canonical form of recorded migration statements (a JSON array of

@@ -61,21 +61,21 @@ public final class PostgresConnection {
 
     /// Runs `sql` (one or more statements) and returns the rows of the last result.
     @discardableResult
-    public func query(_ sql: String) throws -> [PostgresRow] {
-        try rows(of: PQexec(handle, sql))
+    public func query(_ sql: String) throws -> PostgresResult {
+        try checked(PQexec(handle, sql))
     }
 
     /// Runs one statement with `$1`, `$2`… bound to `parameters` (text, nil for NULL) through
     /// the unnamed prepared statement, which transaction-mode poolers accept.
     @discardableResult
-    public func query(_ sql: String, parameters: [String?]) throws -> [PostgresRow] {
+    public func query(_ sql: String, parameters: [String?]) throws -> PostgresResult {
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { for pointer in copies { free(pointer) } }
         let values = copies.map { UnsafePointer($0) }
         let result = values.withUnsafeBufferPointer { buffer in
             PQexecParams(handle, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
         }
-        return try rows(of: result)
+        return try checked(result)
     }
 
     /// ` (the server said: …)` when the server sent a message before closing the connection.
@@ -84,39 +84,23 @@ public final class PostgresConnection {
         return " (the server said: \(last.replacingOccurrences(of: "\n", with: " ")))"
     }
 
-    private func rows(of result: OpaquePointer?) throws -> [PostgresRow] {
+    private func checked(_ result: OpaquePointer?) throws -> PostgresResult {
         guard let result else {
             throw InspectorError.queryFailed(Self.firstLines(String(cString: PQerrorMessage(handle)) + serverSaid))
         }
-        defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
+            defer { PQclear(result) }
             let message = String(cString: PQresultErrorMessage(result)) + (PQstatus(handle) == CONNECTION_BAD ? serverSaid : "")
             let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             throw InspectorError.queryFailed(Self.firstLines(message), sqlState: sqlState)
         }
-        let rowCount = PQntuples(result)
-        let columnCount = PQnfields(result)
-        var rows: [PostgresRow] = []
-        rows.reserveCapacity(Int(rowCount))
-        for r in 0..<rowCount {
-            var values: [String?] = []
-            values.reserveCapacity(Int(columnCount))
-            for c in 0..<columnCount {
-                if PQgetisnull(result, r, c) == 1 {
-                    values.append(nil)
-                } else {
-                    values.append(String(cString: PQgetvalue(result, r, c)))
-                }
-            }
-            rows.append(PostgresRow(values: values))
-        }
-        return rows
+        return PostgresResult(result)
     }
 
     /// Runs `sql` and hands back the first column of the first row, if any.
     public func scalar(_ sql: String) throws -> String? {
-        try query(sql).first?.values.first ?? nil
+        try query(sql).first?.optional(0)
     }
 
     private static func firstLines(_ message: String) -> String {
@@ -126,19 +110,48 @@ public final class PostgresConnection {
     }
 }
 
-/// One result row, values in text form (`nil` for SQL NULL).
-public struct PostgresRow: Sendable {
-    public var values: [String?]
+/// The rows of a successful query, read in place from libpq's result (freed with it).
+///
+/// Owns nothing but the result, so it may be converted on another thread while the
+/// connection runs the next query.
+public final class PostgresResult: RandomAccessCollection, @unchecked Sendable {
+    private let result: OpaquePointer
+    public let startIndex = 0
+    public let endIndex: Int
 
-    public func string(_ i: Int) -> String { values[i] ?? "" }
-    public func optional(_ i: Int) -> String? { values[i] }
-    public func bool(_ i: Int) -> Bool { values[i] == "t" }
-    public func int(_ i: Int) -> Int { Int(values[i] ?? "") ?? 0 }
-    public func int64(_ i: Int) -> Int64 { Int64(values[i] ?? "") ?? 0 }
+    init(_ result: OpaquePointer) {
+        self.result = result
+        endIndex = Int(PQntuples(result))
+    }
+
+    deinit { PQclear(result) }
+
+    public subscript(row: Int) -> PostgresRow { PostgresRow(result: self, row: Int32(row)) }
+
+    fileprivate func value(_ row: Int32, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
+        let column = Int32(column)
+        guard column < PQnfields(result), PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column)
+        else { return nil }
+        return UnsafeBufferPointer(
+            start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: Int(PQgetlength(result, row, column)))
+    }
+}
+
+/// One result row, values in text form (`nil` for SQL NULL).
+public struct PostgresRow {
+    let result: PostgresResult
+    let row: Int32
+
+    public func string(_ i: Int) -> String { optional(i) ?? "" }
+    public func optional(_ i: Int) -> String? { result.value(row, i).map { String(decoding: $0, as: UTF8.self) } }
+    public func bool(_ i: Int) -> Bool { result.value(row, i).map { $0.count == 1 && $0[0] == UInt8(ascii: "t") } ?? false }
+    public func int(_ i: Int) -> Int { Int(string(i)) ?? 0 }
+    public func int64(_ i: Int) -> Int64 { Int64(string(i)) ?? 0 }
     /// A list the query joined with the unit separator (`chr(31)`); `nil` when SQL NULL.
     public func list(_ i: Int) -> [String]? {
-        guard let v = values[i] else { return nil }
-        return v.isEmpty ? [] : v.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        guard let v = result.value(row, i) else { return nil }
+        return v.isEmpty
+            ? [] : v.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
