@@ -20,21 +20,25 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "CatalogModel"),
+        .target(name: "ParallelWork"),
+        .target(name: "Interrupts"),
         .target(name: "SQLReader"),
         .target(
             name: "PostgresInspector",
-            dependencies: ["CatalogModel", "CLibPQ", "SQLReader", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CatalogModel", "CLibPQ", "Interrupts", "SQLReader", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "SnapshotStore",
             dependencies: [
-                "CatalogModel",
+                "CatalogModel", "Interrupts",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Differ", dependencies: ["CatalogModel"]),
+        .target(name: "Differ", dependencies: ["CatalogModel", "ParallelWork"]),
         .target(name: "Advisors", dependencies: ["CatalogModel"]),
         .target(name: "Applier", dependencies: ["PostgresInspector", "Migrations", "SQLReader"]),
         .target(
@@ -47,7 +51,7 @@ let package = Package(
             name: "SchemasnapKit",
             dependencies: [
                 "CatalogModel", "PostgresInspector", "SnapshotStore", "Differ", "Migrations", "Advisors", "Applier", "Reports",
-                "SQLGenerator",
+                "SQLGenerator", "ParallelWork",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

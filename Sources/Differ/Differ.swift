@@ -1,6 +1,5 @@
 import CatalogModel
-import Dispatch
-import Foundation
+import ParallelWork
 
 /// Compares two catalogs: `source` is the reference (say staging), `target` the one under
 /// review (say production).
@@ -23,14 +22,13 @@ public enum Differ {
         var tasks = KindTasks()
         Catalog.visitKinds(&tasks)
         let run = tasks.run
-        let results = ResultSlots(count: run.count)
-        DispatchQueue.concurrentPerform(iterations: run.count) { i in
+        let parts = concurrentMap(run.count) { i in
             var differ = template
             run[i](&differ)
-            results.set(i, differ)
+            return differ
         }
         var combined = template
-        for part in results.values { combined.append(part) }
+        for part in parts { combined.append(part) }
         return combined.finish()
     }
 }
@@ -43,22 +41,6 @@ private struct KindTasks: CatalogKindVisitor {
         nonisolated(unsafe) let path = path
         run.append { differ in differ.visit(path) }
     }
-}
-
-/// Results written by concurrent workers, one slot each.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [KindDiffer?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: KindDiffer) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    var values: [KindDiffer] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// Relations and grantable objects of one side that take part in the diff.

@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import Interrupts
 
 /// A libpq connection that runs simple-protocol queries (no named prepared statements, so it
 /// works through transaction-mode poolers such as PgBouncer and Supavisor).
@@ -46,7 +47,7 @@ public final class PostgresConnection {
         PQfinish(handle)
     }
 
-    /// From now on, SIGINT or SIGTERM first asks the server to cancel what this connection is
+    /// From now on, SIGINT, SIGTERM or SIGHUP first asks the server to cancel what this connection is
     /// running, so an interrupted writer's transaction is rolled back (and its locks released)
     /// at once rather than after its current statement; then the signal ends the process.
     public func cancelOnInterrupt() { InterruptCancel.watch(handle) }
@@ -188,40 +189,35 @@ private func redactPassword(_ message: String, conninfo: String) -> String {
     return redacted
 }
 
-/// The cancel request of the connection being watched, sent from a signal handler
+/// The cancel requests of the watched connections, sent from the interrupt handler
 /// (`PQcancel` is safe there: it only opens a socket and writes a packet).
 private enum InterruptCancel {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var cancel: OpaquePointer?
-    nonisolated(unsafe) private static var owner: OpaquePointer?
-    nonisolated(unsafe) private static var installed = false
+    /// Watched connections with their cancel request and its registration.
+    nonisolated(unsafe) private static var watched: [OpaquePointer: (Interrupts.Registration?, OpaquePointer)] = [:]
 
     static func watch(_ connection: OpaquePointer) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cancel { PQfreeCancel(cancel) }
-        cancel = PQgetCancel(connection)
-        owner = connection
-        guard !installed else { return }
-        installed = true
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig) { received in
-                if let request = InterruptCancel.cancel {
-                    var buffer = [CChar](repeating: 0, count: 256)
-                    _ = PQcancel(request, &buffer, 256)
+        forget(connection)
+        guard let request = PQgetCancel(connection) else { return }
+        let registration = Interrupts.register(
+            { context in
+                guard let context else { return }
+                // PQcancel is async-signal-safe; its error buffer lives on the stack.
+                withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { buffer in
+                    _ = PQcancel(OpaquePointer(context), buffer.baseAddress, 256)
                 }
-                signal(received, SIG_DFL)
-                raise(received)
-            }
-        }
+            }, context: UnsafeMutableRawPointer(request))
+        lock.lock()
+        watched[connection] = (registration, request)
+        lock.unlock()
     }
 
     static func forget(_ connection: OpaquePointer) {
         lock.lock()
-        defer { lock.unlock() }
-        guard owner == connection, let request = cancel else { return }
-        cancel = nil
-        owner = nil
+        let entry = watched.removeValue(forKey: connection)
+        lock.unlock()
+        guard let (registration, request) = entry else { return }
+        if let registration { Interrupts.unregister(registration) }
         PQfreeCancel(request)
     }
 }

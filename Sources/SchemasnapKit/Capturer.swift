@@ -1,5 +1,6 @@
 import CatalogModel
 import Foundation
+import ParallelWork
 import PostgresInspector
 import Reports
 import SnapshotStore
@@ -88,7 +89,7 @@ public struct Capturer: Sendable {
     /// come in configuration order.
     public func captureAll(always: Bool = false) -> [(String, Result<CaptureOutcome, any Error>)] {
         let environments = config.environments
-        let results = Slots<CaptureOutcome>(count: environments.count)
+        let results = Slots<Result<CaptureOutcome, any Error>>(count: environments.count)
         let group = DispatchGroup()
         for (i, env) in environments.enumerated() {
             group.enter()
@@ -99,26 +100,5 @@ public struct Capturer: Sendable {
         }
         group.wait()
         return zip(environments.map(\.name), results.values).map { ($0, $1) }
-    }
-}
-
-/// A fixed number of result slots filled from several threads.
-final class Slots<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Value, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: Result<Value, any Error>) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    /// Every slot's result; call after all have been set.
-    var values: [Result<Value, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }

@@ -1,7 +1,7 @@
 import Advisors
 import CatalogModel
 import Differ
-import Dispatch
+import ParallelWork
 import Reports
 import SnapshotStore
 
@@ -23,17 +23,12 @@ public struct DriftComparison: Sendable {
         let paths = try resolve(source: source, target: target)
         // Each side is read and advised on its own thread; the diff runs once both are read.
         let advisorOptions = config.advisorOptions
-        let sides = Slots<AdvisedSnapshot>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            sides.set(
-                i,
-                Result {
-                    let snapshot = try SnapshotFile.read(paths[i])
-                    return AdvisedSnapshot(
-                        snapshot: snapshot, findings: Advisor.advise(snapshot.catalog, options: advisorOptions))
-                })
-        }
-        let both = try sides.values.map { try $0.get() }
+        let both = try concurrentMap(2) { i in
+            Result {
+                let snapshot = try SnapshotFile.read(paths[i])
+                return AdvisedSnapshot(snapshot: snapshot, findings: Advisor.advise(snapshot.catalog, options: advisorOptions))
+            }
+        }.map { try $0.get() }
         let (source, target) = (both[0].snapshot, both[1].snapshot)
         let changes = Differ.diff(source: source.catalog, target: target.catalog, options: diffOptions)
         return DiffReport.make(
@@ -71,11 +66,7 @@ public struct DriftComparison: Sendable {
     /// Reads the files on separate threads (reading and checking a fingerprint is CPU-bound),
     /// returning them in order or the first error in order.
     private func readConcurrently(_ paths: [String]) throws -> [Snapshot] {
-        let results = Slots<Snapshot>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            results.set(i, Result { try SnapshotFile.read(paths[i]) })
-        }
-        return try results.values.map { try $0.get() }
+        try concurrentMap(paths.count) { i in Result { try SnapshotFile.read(paths[i]) } }.map { try $0.get() }
     }
 
     private func summary(_ s: Snapshot) -> SnapshotSummary {
