@@ -45,8 +45,30 @@ public struct MigrationGeneration: Sendable {
             exposedSchemas: Set(comparison.config.exposedSchemas))
         let hazards = analyzer.analyze(script.render(title: title))
         guard !hazards.isEmpty else { return Script(script: script, text: script.render(title: title)) }
-        let lines = hazards.map { "  \($0.code) (\($0.severity.rawValue)): \($0.reason) — \($0.statement)" }
+        let lines = Self.hazardLines(hazards)
         return Script(script: script, text: script.render(title: title + ["Hazards, as `schemasnap lint` reports them:"] + lines))
+    }
+
+    /// One header line per hazard, in statement order; a code found more than `limit` times
+    /// (say `table_without_rls` for a thousand new tables) is one line, where it first occurs,
+    /// with its count and first statement.
+    static func hazardLines(_ hazards: [Hazard], limit: Int = 5) -> [String] {
+        var counts: [String: Int] = [:]
+        for hazard in hazards { counts[hazard.code, default: 0] += 1 }
+        var summarized: Set<String> = []
+        var lines: [String] = []
+        for hazard in hazards {
+            let count = counts[hazard.code, default: 0]
+            guard count > limit else {
+                lines.append("  \(hazard.code) (\(hazard.severity.rawValue)): \(hazard.reason) — \(hazard.statement)")
+                continue
+            }
+            guard summarized.insert(hazard.code).inserted else { continue }
+            lines.append(
+                "  \(hazard.code) (\(hazard.severity.rawValue)): \(count) statements, the first: \(hazard.reason) — \(hazard.statement)"
+            )
+        }
+        return lines
     }
 
     private func title(from: Snapshot, to: Snapshot) -> [String] {

@@ -45,6 +45,26 @@ final class SQLCommandTests: XCTestCase {
             "the header lists the hazards lint finds: \(online.stdout)")
     }
 
+    func testManyHazardsOfOneKindAreOneHeaderLine() throws {
+        let tables = (1...12).map { "create table public.t\($0) (id int primary key);" }
+        let dbs = [try TestPostgres.createDatabase(self, sql: tables), try TestPostgres.createDatabase(self)]
+        let dir = try temporaryDirectory(self)
+        for (name, db) in zip(["source", "target"], dbs) {
+            let captured = try CLI.run(
+                ["capture", "--url-env", "U", "--name", name, "--out", "\(dir)/\(name).sqlite"], environment: ["U": db])
+            XCTAssertEqual(captured.status, 0, captured.stderr)
+        }
+        let result = try CLI.run(["diff", "\(dir)/source.sqlite", "\(dir)/target.sqlite", "--sql"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let hazardLines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("--   table_without_rls") }
+        XCTAssertEqual(
+            hazardLines,
+            [
+                "--   table_without_rls (critical): 12 statements, the first: public.t1 is in an exposed schema and has no ENABLE ROW LEVEL SECURITY: the API can read and write every row — CREATE TABLE public.t1 ("
+            ], result.stdout)
+        XCTAssertEqual(result.stdout.components(separatedBy: "\nCREATE TABLE public.t").count - 1, 12, "every table is created")
+    }
+
     func testIdenticalSchemasSayThereIsNothingToDo() throws {
         let result = try CLI.run(["diff", "staging", "dev", "--sql"], in: root)
         XCTAssertEqual(result.status, 0)
