@@ -39,7 +39,7 @@ public struct VerifyWorkflow: Sendable {
         let conninfo = try Capturer(config: config, variables: variables).conninfo(variable: shadowVariable, name: "shadow")
         let inspector = Inspector(excludedSchemas: config.excludeSchemas)
         let connection = try PostgresConnection(conninfo: conninfo)
-        let existing = try userObjects(try inspector.capture(from: connection).0)
+        let existing = userObjects(try inspector.capture(from: connection).0)
         if !existing.isEmpty {
             guard reset else { throw ApplyError.shadowNotEmpty(objects: existing.count) }
             for schema in Set(existing.map(\.schema)).sorted() {

@@ -109,7 +109,7 @@ final class ApplyTests: XCTestCase {
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-31 * 60)], ofItemAtPath: stale)
         try refused(["--force"], "is 31 minutes old (30 at most)")
         let empty = dir + "/backups/production/empty.dump"
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
         try refused(["--force"], "empty.dump is empty")
         try "hello".write(toFile: dir + "/notadump.txt", atomically: true, encoding: .utf8)
         try refused(["--force", "--backup", dir + "/notadump.txt"], "does not look like pg_dump output")

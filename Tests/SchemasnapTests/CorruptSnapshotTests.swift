@@ -101,7 +101,7 @@ final class CorruptSnapshotTests: XCTestCase {
         try damaged("UPDATE columns SET not_null = 1 - not_null WHERE name = 'note'", "do not match its checksum")
         try damaged("DELETE FROM meta WHERE key = 'fingerprint'", "meta has no fingerprint")
         let empty = dir + "/empty.sqlite"
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
         let result = try CLI.run(["show", empty])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.hasPrefix("error: \(empty) is not a schemasnap snapshot"), result.stderr)
