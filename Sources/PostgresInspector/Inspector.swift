@@ -19,7 +19,10 @@ public struct ServerInfo: Sendable, Hashable {
 ///
 /// All queries run in one `REPEATABLE READ READ ONLY` transaction (one consistent view),
 /// with a statement timeout and `search_path = ''`, through the simple query protocol, so a
-/// transaction-mode pooler is fine. Needs no privilege beyond reading the catalog.
+/// transaction-mode pooler is fine. Needs no privilege beyond reading the catalog. Given a
+/// second connection, constraints, indexes, policies and privileges are read over it, in a
+/// transaction that imports the first one's snapshot (`pg_export_snapshot`, as `pg_dump -j`
+/// does), side by side with the rest: the same view, on two server processes.
 public struct Inspector: Sendable {
     /// Schemas left out on top of `pg_catalog`, `information_schema`, `pg_toast` and temp schemas.
     public var excludedSchemas: [String]
@@ -39,13 +42,14 @@ public struct Inspector: Sendable {
             + queries.map { $0 + ";\n" }.joined() + "COMMIT;\n"
     }
 
-    /// Connects with `conninfo` and captures the catalog. `progress` is called with the name
-    /// of each object kind before it is read.
+    /// Connects with `conninfo` (twice, when the server accepts a second connection) and
+    /// captures the catalog. `progress` is called with the name of each object kind before it
+    /// is read.
     public func capture(
         conninfo: String, progress: (String) -> Void = { _ in }
     ) throws -> (Catalog, ServerInfo) {
         let connection = try PostgresConnection(conninfo: conninfo)
-        return try capture(from: connection, progress: progress)
+        return try capture(from: connection, helper: try? PostgresConnection(conninfo: conninfo), progress: progress)
     }
 
     /// How many times a capture is attempted when DDL committed during it broke the read.
@@ -55,14 +59,16 @@ public struct Inspector: Sendable {
     /// DDL committed during the read makes a catalog function fail or leaves the result not
     /// hanging together (`Catalog.consistencyProblems`), reads again, up to `attempts` times
     /// with a short pause, then throws `catalogKeptChanging`.
+    /// `helper`, a second connection to the same database, reads part of the catalog side by
+    /// side; without one, or when its transaction cannot share the snapshot, `db` reads it all.
     public func capture(
-        from db: PostgresConnection, progress: (String) -> Void = { _ in }
+        from db: PostgresConnection, helper: PostgresConnection? = nil, progress: (String) -> Void = { _ in }
     ) throws -> (Catalog, ServerInfo) {
         var lastProblem = ""
         for attempt in 1...Self.attempts {
             if attempt > 1 { usleep(useconds_t(100_000 * (attempt - 1))) }
             do {
-                let result = try captureOnce(from: db, progress: progress)
+                let result = try captureOnce(from: db, helper: helper, progress: progress)
                 guard let problem = result.0.consistencyProblems(limit: 1).first else { return result }
                 lastProblem = problem
             } catch let error as InspectorError where error.isCatalogChurn {
@@ -73,30 +79,63 @@ public struct Inspector: Sendable {
     }
 
     private func captureOnce(
-        from db: PostgresConnection, progress: (String) -> Void
+        from db: PostgresConnection, helper: PostgresConnection?, progress: (String) -> Void
     ) throws -> (Catalog, ServerInfo) {
         guard db.serverVersion >= 140000 else { throw InspectorError.unsupportedServer(version: db.serverVersion) }
-        try db.query(
-            """
-            BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
-            SET LOCAL statement_timeout = \(statementTimeoutMilliseconds);
-            SET LOCAL search_path = '';
-            SET LOCAL application_name = 'schemasnap';
-            """)
+        try db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;" + transactionSettings)
+        let q = CatalogQueries(excludedSchemas: excludedSchemas)
+        // Rows become model values on another thread while the server runs the next query.
+        let convert = ResultConversion()
+        // Constraints, indexes, policies and privileges: over the partner connection, side by
+        // side with the rest (it ends its own transaction), or here, in turn.
+        let keysAndGrants = KeysAndGrants(queries: q, convert: convert)
+        let partnerRead = helper.flatMap { sharingSnapshot(of: db, with: $0) }.map { keysAndGrants.start(on: $0) }
+        defer { partnerRead?.join() }
+        if partnerRead != nil { progress("constraints, indexes, policies and privileges, on a second connection") }
+        let (info, uncovered): (ServerInfo, [String: Int])
         do {
-            let result = try readCatalog(db, progress: progress)
+            (info, uncovered) = try readCatalog(db, q, convert, keysAndGrants: partnerRead == nil ? keysAndGrants : nil, progress)
             try db.query("COMMIT")
-            return result
         } catch {
             _ = try? db.query("ROLLBACK")
             throw error
         }
+        // Each connection ends its transaction, releasing its locks, before anything waits on
+        // the other: DDL queued behind one connection's lock can never hold up a wait here.
+        try partnerRead?.outcome()
+        var catalog = convert.finish()
+        catalog.uncovered = uncovered
+        return (catalog, info)
     }
 
-    private func readCatalog(_ db: PostgresConnection, progress: (String) -> Void) throws -> (Catalog, ServerInfo) {
-        let q = CatalogQueries(excludedSchemas: excludedSchemas)
-        // Rows become model values on another thread while the server runs the next query.
-        let convert = ResultConversion()
+    private var transactionSettings: String {
+        """
+        SET LOCAL statement_timeout = \(statementTimeoutMilliseconds);
+        SET LOCAL search_path = '';
+        SET LOCAL application_name = 'schemasnap';
+        """
+    }
+
+    /// `helper` in a transaction that sees exactly what `db`'s transaction sees, or nil when
+    /// the server will not share it (a standby, a pooler that splits the two sessions
+    /// across servers): then `db` reads everything itself.
+    private func sharingSnapshot(of db: PostgresConnection, with helper: PostgresConnection) -> PostgresConnection? {
+        guard let snapshot = try? db.scalar("SELECT pg_catalog.pg_export_snapshot()") else { return nil }
+        let imported = try? helper.query(
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '\(snapshot)';" + transactionSettings)
+        guard imported != nil else {
+            _ = try? helper.query("ROLLBACK")
+            return nil
+        }
+        return helper
+    }
+
+    /// Reads the catalog over `db` into `convert`, `keysAndGrants` too when given; returns the
+    /// server facts and the counts of objects of kinds not compared.
+    private func readCatalog(
+        _ db: PostgresConnection, _ q: CatalogQueries, _ convert: ResultConversion, keysAndGrants: KeysAndGrants?,
+        _ progress: (String) -> Void
+    ) throws -> (ServerInfo, [String: Int]) {
         let version = try db.scalar("SELECT pg_catalog.current_setting('server_version')") ?? ""
         var info = ServerInfo(
             serverVersion: version.split(separator: " ").first.map(String.init) ?? version,
@@ -144,23 +183,9 @@ public struct Inspector: Sendable {
                 notNull: $0.bool(5), defaultValue: $0.optional(6), identity: $0.optional(7), generated: $0.optional(8),
                 collation: $0.optional(9), comment: $0.optional(10))
         }
-        progress("constraints")
-        convert.put(\.constraints, try db.query(q.constraints)) {
-            Constraint(
-                schema: $0.string(0), table: $0.string(1), name: $0.string(2), constraintType: $0.string(3),
-                definition: $0.string(4), referencedTable: $0.optional(5))
-        }
-        progress("indexes")
-        convert.put(\.indexes, try db.query(q.indexes)) {
-            Index(
-                schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), unique: $0.bool(4),
-                primary: $0.bool(5), predicate: $0.optional(6), valid: $0.bool(7), constraintName: $0.optional(8))
-        }
-        progress("policies")
-        convert.put(\.policies, try db.query(q.policies)) {
-            Policy(
-                schema: $0.string(0), table: $0.string(1), name: $0.string(2), command: $0.string(3),
-                permissive: $0.bool(4), roles: $0.list(5) ?? [], using: $0.optional(6), withCheck: $0.optional(7))
+        if let keysAndGrants {
+            progress("constraints, indexes, policies and privileges")
+            try keysAndGrants.read(on: db)
         }
         progress("functions")
         convert.put(\.functions, try db.query(q.functions)) {
@@ -177,12 +202,6 @@ public struct Inspector: Sendable {
         }
         convert.put(\.rules, try db.query(q.rules)) {
             Rule(schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3))
-        }
-        progress("privileges")
-        convert.put(\.privileges, try db.query(q.privileges)) {
-            Privilege(
-                objectType: $0.string(0), schema: $0.string(1), name: $0.string(2), column: $0.string(3),
-                grantee: $0.string(4), privileges: $0.list(5) ?? [], grantable: $0.list(6) ?? [])
         }
         convert.put(\.defaultPrivileges, try db.query(q.defaultPrivileges)) {
             DefaultPrivilege(
@@ -232,11 +251,85 @@ public struct Inspector: Sendable {
                     version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2).flatMap(statementsHash))
             }
         }
-        var c = convert.finish()
+        var uncovered: [String: Int] = [:]
         for row in try db.query(q.uncovered) where row.int(1) > 0 {
-            c.uncovered[row.string(0)] = row.int(1)
+            uncovered[row.string(0)] = row.int(1)
         }
-        return (c, info)
+        return (info, uncovered)
+    }
+}
+
+/// Constraints, indexes, policies and privileges: the part of the catalog a second connection
+/// reads (about half of the server's work at 10,000 tables).
+private struct KeysAndGrants: Sendable {
+    let queries: CatalogQueries
+    let convert: ResultConversion
+
+    func read(on db: PostgresConnection) throws {
+        convert.put(\.constraints, try db.query(queries.constraints)) {
+            Constraint(
+                schema: $0.string(0), table: $0.string(1), name: $0.string(2), constraintType: $0.string(3),
+                definition: $0.string(4), referencedTable: $0.optional(5))
+        }
+        convert.put(\.indexes, try db.query(queries.indexes)) {
+            Index(
+                schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), unique: $0.bool(4),
+                primary: $0.bool(5), predicate: $0.optional(6), valid: $0.bool(7), constraintName: $0.optional(8))
+        }
+        convert.put(\.policies, try db.query(queries.policies)) {
+            Policy(
+                schema: $0.string(0), table: $0.string(1), name: $0.string(2), command: $0.string(3),
+                permissive: $0.bool(4), roles: $0.list(5) ?? [], using: $0.optional(6), withCheck: $0.optional(7))
+        }
+        convert.put(\.privileges, try db.query(queries.privileges)) {
+            Privilege(
+                objectType: $0.string(0), schema: $0.string(1), name: $0.string(2), column: $0.string(3),
+                grantee: $0.string(4), privileges: $0.list(5) ?? [], grantable: $0.list(6) ?? [])
+        }
+    }
+
+    /// Runs `read` over `db`, in the transaction open there, on a thread of its own (it waits
+    /// on the network), then commits (or rolls back) at once, so its locks go as soon as its
+    /// reads are done. `db` is used by nothing else until the read is joined.
+    func start(on db: PostgresConnection) -> BackgroundRead {
+        let background = BackgroundRead()
+        nonisolated(unsafe) let db = db
+        Thread {
+            background.finish(
+                Result {
+                    do {
+                        try read(on: db)
+                        try db.query("COMMIT")
+                    } catch {
+                        _ = try? db.query("ROLLBACK")
+                        throw error
+                    }
+                })
+        }.start()
+        return background
+    }
+}
+
+/// A read running on another thread.
+private final class BackgroundRead: @unchecked Sendable {
+    private let group = DispatchGroup()
+    /// Written once, before the group is left; read only after waiting on it.
+    private var result: Result<Void, any Error> = .success(())
+
+    init() { group.enter() }
+
+    func finish(_ result: Result<Void, any Error>) {
+        self.result = result
+        group.leave()
+    }
+
+    /// Waits until the read has ended (any number of times).
+    func join() { group.wait() }
+
+    /// Waits, then throws the read's error, if any.
+    func outcome() throws {
+        join()
+        try result.get()
     }
 }
 

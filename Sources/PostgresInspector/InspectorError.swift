@@ -30,7 +30,8 @@ extension InspectorError {
         guard case .queryFailed(let message, let state) = self else { return false }
         switch state {
         case "XX000": return message.contains("cache lookup failed") || message.contains("could not open relation")
-        case "42P01", "42704", "42883", "40001": return true  // undefined table/object/function; serialization
+        // Undefined table/object/function; serialization failure; chosen as a deadlock victim by DDL.
+        case "42P01", "42704", "42883", "40001", "40P01": return true
         default: return false
         }
     }

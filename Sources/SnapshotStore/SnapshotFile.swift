@@ -41,6 +41,12 @@ public enum SnapshotFile {
         defer { TempFiles.unregister(temp) }
         do {
             let queue = try DatabaseQueue(path: temp)
+            // The temporary file is thrown away on any failure, so SQLite's rollback journal and
+            // its syncs during the write buy nothing: the file is synced once, complete, below.
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF")
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+            }
             try queue.inTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(SnapshotSchema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(formatVersion)")
@@ -59,9 +65,12 @@ public enum SnapshotFile {
                 return .commit
             }
             try queue.close()
+            try sync(temp)
             guard rename(temp, path) == 0 else {
                 throw StoreError.writeFailed(path, reason: String(cString: strerror(errno)))
             }
+            // The rename itself reaches the disk with its directory.
+            try? sync(url.deletingLastPathComponent().path)
         } catch let error as StoreError {
             try? fm.removeItem(atPath: temp)
             throw error
@@ -70,6 +79,17 @@ public enum SnapshotFile {
             throw StoreError.writeFailed(path, reason: "\(error)")
         }
         return Snapshot(meta: meta, catalog: catalog, path: path)
+    }
+
+    /// Flushes the file or directory at `path` to the disk.
+    private static func sync(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0, fsync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw StoreError.writeFailed(path, reason: reason)
+        }
+        close(fd)
     }
 
     /// Reads only the metadata of the snapshot at `path` (fast: no objects are read).

@@ -175,6 +175,22 @@ final class CaptureTests: XCTestCase {
         XCTAssertTrue(schemas.isDisjoint(with: ["pg_catalog", "information_schema", "pg_toast"]))
     }
 
+    func testASecondConnectionReadsTheSameCatalogAndAnUnusableOneIsLeftAside() throws {
+        let conninfo = try TestPostgres.createDatabase(self, sql: [try Fixtures.text("every_kind.sql")])
+        let alone = try Inspector().capture(from: PostgresConnection(conninfo: conninfo)).0
+        let helped = try Inspector().capture(
+            from: PostgresConnection(conninfo: conninfo), helper: PostgresConnection(conninfo: conninfo)
+        ).0
+        XCTAssertEqual(helped, alone, "two connections on one snapshot read what one reads")
+        XCTAssertFalse(helped.indexes.isEmpty || helped.privileges.isEmpty || helped.policies.isEmpty)
+        // A snapshot cannot be imported into another database: the first connection reads it all.
+        let other = try TestPostgres.createDatabase(self)
+        let misdirected = try Inspector().capture(
+            from: PostgresConnection(conninfo: conninfo), helper: PostgresConnection(conninfo: other)
+        ).0
+        XCTAssertEqual(misdirected, alone)
+    }
+
     func testSnapshotRoundTripsEveryObject() throws {
         let catalog = try captureEveryKind()
         let path = try temporaryDirectory(self) + "/every.sqlite"
