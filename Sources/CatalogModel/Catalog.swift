@@ -146,17 +146,24 @@ public enum NaturalKeyOrder {
     }
 
     public static func compare(_ x: String, _ y: String) -> Int {
+        // Native strings lend their bytes in place (no copy, no retain); others are made
+        // contiguous first.
+        if let order = x.utf8.withContiguousStorageIfAvailable({ p in
+            y.utf8.withContiguousStorageIfAvailable { q in compare(p, q) }
+        }), let order {
+            return order
+        }
         var a = x
         var b = y
-        return a.withUTF8 { p in
-            b.withUTF8 { q in
-                let n = min(p.count, q.count)
-                if n > 0, let pa = p.baseAddress, let qa = q.baseAddress {
-                    let c = memcmp(pa, qa, n)
-                    if c != 0 { return c < 0 ? -1 : 1 }
-                }
-                return p.count == q.count ? 0 : (p.count < q.count ? -1 : 1)
-            }
+        return a.withUTF8 { p in b.withUTF8 { q in compare(p, q) } }
+    }
+
+    private static func compare(_ p: UnsafeBufferPointer<UInt8>, _ q: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(p.count, q.count)
+        if n > 0, let pa = p.baseAddress, let qa = q.baseAddress {
+            let c = memcmp(pa, qa, n)
+            if c != 0 { return c < 0 ? -1 : 1 }
         }
+        return p.count == q.count ? 0 : (p.count < q.count ? -1 : 1)
     }
 }

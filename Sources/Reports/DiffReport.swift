@@ -108,9 +108,13 @@ public struct AdvisoryChange: Hashable, Sendable {
 
     /// The findings (not excused) each side has that the other lacks, matched by lint and object.
     public static func between(source: [AdvisorFinding], target: [AdvisorFinding]) -> [AdvisoryChange] {
-        let key: (AdvisorFinding) -> String = { $0.lint + "\u{1F}" + $0.object }
-        let sourceKeys = Set(source.filter { $0.excuse == nil }.map(key))
-        let targetKeys = Set(target.filter { $0.excuse == nil }.map(key))
+        struct Key: Hashable {
+            let lint: String
+            let object: String
+        }
+        let key: (AdvisorFinding) -> Key = { Key(lint: $0.lint, object: $0.object) }
+        let sourceKeys = Set(source.lazy.filter { $0.excuse == nil }.map(key))
+        let targetKeys = Set(target.lazy.filter { $0.excuse == nil }.map(key))
         return target.filter { $0.excuse == nil && !sourceKeys.contains(key($0)) }.map {
             AdvisoryChange(finding: $0, inTarget: true)
         }

@@ -1,6 +1,7 @@
 import Advisors
 import CatalogModel
 import Differ
+import Dispatch
 import ParallelWork
 import Reports
 import SnapshotStore
@@ -31,10 +32,14 @@ public struct DriftComparison: Sendable {
         }.map { try $0.get() }
         let (source, target) = (both[0].snapshot, both[1].snapshot)
         let changes = Differ.diff(source: source.catalog, target: target.catalog, options: diffOptions)
-        return DiffReport.make(
+        let report = DiffReport.make(
             source: summary(source), target: summary(target), sourceCatalog: source.catalog, targetCatalog: target.catalog,
             changes: changes, advisories: AdvisoryChange.between(source: both[0].findings, target: both[1].findings),
             withDiagram: withDiagram)
+        // Freeing two large catalogs object by object takes a while: done on another thread,
+        // while the caller renders the report.
+        DispatchQueue.global().async { withExtendedLifetime(both) {} }
+        return report
     }
 
     private struct AdvisedSnapshot: Sendable {

@@ -338,8 +338,11 @@ private final class RowReader: FieldReader {
     let handle: OpaquePointer
     private let specs: [FieldSpec]
     // Per-column state in raw buffers: read for every value, so without the exclusivity
-    // checks a class's array properties would cost.
+    // checks a class's array properties would cost. The checksum pass fetches each value
+    // once; the fields are made from what it kept.
     private let isNull: UnsafeMutableBufferPointer<Bool>
+    private let text: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>
+    private let number: UnsafeMutableBufferPointer<Int64>
     private let previousText: UnsafeMutableBufferPointer<String>
     /// The column whose list value could not be read, if any.
     private(set) var malformedList: Int?
@@ -348,17 +351,24 @@ private final class RowReader: FieldReader {
         self.handle = handle
         self.specs = specs
         isNull = .allocate(capacity: specs.count)
-        isNull.initialize(repeating: false)
+        isNull.initialize(repeating: true)
+        text = .allocate(capacity: specs.count)
+        text.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0))
+        number = .allocate(capacity: specs.count)
+        number.initialize(repeating: 0)
         previousText = .allocate(capacity: specs.count)
         previousText.initialize(repeating: "")
     }
 
     deinit {
         isNull.deallocate()
+        text.deallocate()
+        number.deallocate()
         previousText.deinitialize().deallocate()
     }
 
-    /// Adds the row's stored values to `checksum`, in column order.
+    /// Fetches the current row's values and adds them to `checksum`, in column order. The
+    /// text stays valid until the next step.
     func checksum(into checksum: inout ContentChecksum) {
         for (i, spec) in specs.enumerated() {
             let column = Int32(i)
@@ -368,15 +378,22 @@ private final class RowReader: FieldReader {
                 continue
             }
             switch spec.type {
-            case .text, .list: checksum.add(text: bytes(column))
-            case .integer, .bool: checksum.add(integer: sqlite3_column_int64(handle, column))
+            case .text, .list:
+                let bytes = sqlite3_column_text(handle, column).map {
+                    UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(handle, column)))
+                }
+                text[i] = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+                checksum.add(text: text[i])
+            case .integer, .bool:
+                number[i] = sqlite3_column_int64(handle, column)
+                checksum.add(integer: number[i])
             }
         }
     }
 
     func optionalText(_ i: Int) -> String? {
         guard !isNull[i] else { return nil }
-        let text = bytes(Int32(i))
+        let text = text[i]
         guard text.count > 15 else { return String(decoding: text, as: UTF8.self) }
         let reused = previousText[i].utf8.withContiguousStorageIfAvailable { previous in
             previous.count == text.count && memcmp(previous.baseAddress!, text.baseAddress!, text.count) == 0
@@ -385,27 +402,17 @@ private final class RowReader: FieldReader {
         return previousText[i]
     }
 
-    func optionalBool(_ i: Int) -> Bool? {
-        isNull[i] ? nil : sqlite3_column_int64(handle, Int32(i)) != 0
-    }
+    func optionalBool(_ i: Int) -> Bool? { isNull[i] ? nil : number[i] != 0 }
 
-    func integer(_ i: Int) -> Int64 {
-        isNull[i] ? 0 : sqlite3_column_int64(handle, Int32(i))
-    }
+    func integer(_ i: Int) -> Int64 { isNull[i] ? 0 : number[i] }
 
     func optionalList(_ i: Int) -> [String]? {
         guard !isNull[i] else { return nil }
-        guard let list = JSONStringArray.parse(bytes(Int32(i))) else {
+        guard let list = JSONStringArray.parse(text[i]) else {
             malformedList = i
             return nil
         }
         return list
-    }
-
-    /// The column's value as UTF-8 bytes, valid until the next step.
-    private func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
-        guard let text = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     }
 }
 
