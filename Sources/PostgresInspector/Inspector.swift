@@ -89,12 +89,12 @@ public struct Inspector: Sendable {
         // Constraints, indexes, policies and privileges: over the partner connection, side by
         // side with the rest (it ends its own transaction), or here, in turn.
         let keysAndGrants = KeysAndGrants(queries: q, convert: convert)
-        let partnerRead = helper.flatMap { sharingSnapshot(of: db, with: $0) }.map { keysAndGrants.start(on: $0) }
-        defer { partnerRead?.join() }
-        if partnerRead != nil { progress("constraints, indexes, policies and privileges, on a second connection") }
+        let partnerRead = helper.flatMap { sharingSnapshot(of: db, with: $0) }.map { BackgroundRead(keysAndGrants, on: $0) }
+        defer { partnerRead?.end() }
         let (info, uncovered): (ServerInfo, [String: Int])
         do {
-            (info, uncovered) = try readCatalog(db, q, convert, keysAndGrants: partnerRead == nil ? keysAndGrants : nil, progress)
+            (info, uncovered) = try readCatalog(
+                db, q, convert, keysAndGrants: partnerRead.map { .partner($0) } ?? .here(keysAndGrants), progress)
             try db.query("COMMIT")
         } catch {
             _ = try? db.query("ROLLBACK")
@@ -130,10 +130,11 @@ public struct Inspector: Sendable {
         return helper
     }
 
-    /// Reads the catalog over `db` into `convert`, `keysAndGrants` too when given; returns the
-    /// server facts and the counts of objects of kinds not compared.
+    /// Reads the catalog over `db` into `convert`, with constraints, indexes, policies and
+    /// privileges read `keysAndGrants`; returns the server facts and the counts of objects of
+    /// kinds not compared.
     private func readCatalog(
-        _ db: PostgresConnection, _ q: CatalogQueries, _ convert: ResultConversion, keysAndGrants: KeysAndGrants?,
+        _ db: PostgresConnection, _ q: CatalogQueries, _ convert: ResultConversion, keysAndGrants: KeysAndGrantsRead,
         _ progress: (String) -> Void
     ) throws -> (ServerInfo, [String: Int]) {
         let version = try db.scalar("SELECT pg_catalog.current_setting('server_version')") ?? ""
@@ -141,6 +142,21 @@ public struct Inspector: Sendable {
             serverVersion: version.split(separator: " ").first.map(String.init) ?? version,
             database: db.databaseName, host: db.host, port: db.port)
 
+        progress("relations")
+        convert.put(\.relations, try db.query(q.relations)) {
+            Relation(
+                schema: $0.string(0), name: $0.string(1), relationKind: $0.string(2), persistence: $0.string(3),
+                rlsEnabled: $0.bool(4), rlsForced: $0.bool(5), partitionKey: $0.optional(6),
+                partitionBound: $0.optional(7), partitionOf: $0.optional(8), viewDefinition: $0.optional(9),
+                options: $0.list(10), foreignServer: $0.optional(11), replicaIdentity: $0.string(12),
+                owner: $0.string(13), comment: $0.optional(14))
+        }
+        // Relations first, and the partner only after them: its reads take locks that DDL can
+        // queue behind while holding a view's lock, and the view definitions open each view.
+        if case .partner(let partner) = keysAndGrants {
+            progress("constraints, indexes, policies and privileges, on a second connection")
+            partner.start()
+        }
         progress("schemas")
         convert.put(\.schemas, try db.query(q.schemas)) {
             Schema(name: $0.string(0), owner: $0.string(1), comment: $0.optional(2))
@@ -167,15 +183,6 @@ public struct Inspector: Sendable {
                 increment: $0.int64(4), minValue: $0.int64(5), maxValue: $0.int64(6), cache: $0.int64(7),
                 cycle: $0.bool(8), ownedBy: $0.optional(9), owner: $0.string(10))
         }
-        progress("relations")
-        convert.put(\.relations, try db.query(q.relations)) {
-            Relation(
-                schema: $0.string(0), name: $0.string(1), relationKind: $0.string(2), persistence: $0.string(3),
-                rlsEnabled: $0.bool(4), rlsForced: $0.bool(5), partitionKey: $0.optional(6),
-                partitionBound: $0.optional(7), partitionOf: $0.optional(8), viewDefinition: $0.optional(9),
-                options: $0.list(10), foreignServer: $0.optional(11), replicaIdentity: $0.string(12),
-                owner: $0.string(13), comment: $0.optional(14))
-        }
         progress("columns")
         convert.put(\.columns, try db.query(q.columns)) {
             Column(
@@ -183,9 +190,9 @@ public struct Inspector: Sendable {
                 notNull: $0.bool(5), defaultValue: $0.optional(6), identity: $0.optional(7), generated: $0.optional(8),
                 collation: $0.optional(9), comment: $0.optional(10))
         }
-        if let keysAndGrants {
+        if case .here(let reads) = keysAndGrants {
             progress("constraints, indexes, policies and privileges")
-            try keysAndGrants.read(on: db)
+            try reads.read(on: db)
         }
         progress("functions")
         convert.put(\.functions, try db.query(q.functions)) {
@@ -287,48 +294,62 @@ private struct KeysAndGrants: Sendable {
                 grantee: $0.string(4), privileges: $0.list(5) ?? [], grantable: $0.list(6) ?? [])
         }
     }
-
-    /// Runs `read` over `db`, in the transaction open there, on a thread of its own (it waits
-    /// on the network), then commits (or rolls back) at once, so its locks go as soon as its
-    /// reads are done. `db` is used by nothing else until the read is joined.
-    func start(on db: PostgresConnection) -> BackgroundRead {
-        let background = BackgroundRead()
-        nonisolated(unsafe) let db = db
-        Thread {
-            background.finish(
-                Result {
-                    do {
-                        try read(on: db)
-                        try db.query("COMMIT")
-                    } catch {
-                        _ = try? db.query("ROLLBACK")
-                        throw error
-                    }
-                })
-        }.start()
-        return background
-    }
 }
 
-/// A read running on another thread.
+/// Where constraints, indexes, policies and privileges are read: on the capture's own
+/// connection, in turn, or by a partner connection side by side.
+private enum KeysAndGrantsRead {
+    case here(KeysAndGrants)
+    case partner(BackgroundRead)
+}
+
+/// `KeysAndGrants.read` over a partner connection, in the transaction open there, on a thread
+/// of its own (it waits on the network), committing (or rolling back) at once when done, so
+/// its locks go as soon as its reads are. The connection is used by nothing else until joined.
 private final class BackgroundRead: @unchecked Sendable {
+    private let reads: KeysAndGrants
+    nonisolated(unsafe) private let db: PostgresConnection
     private let group = DispatchGroup()
+    private var started = false
     /// Written once, before the group is left; read only after waiting on it.
     private var result: Result<Void, any Error> = .success(())
 
-    init() { group.enter() }
-
-    func finish(_ result: Result<Void, any Error>) {
-        self.result = result
-        group.leave()
+    init(_ reads: KeysAndGrants, on db: PostgresConnection) {
+        self.reads = reads
+        self.db = db
     }
 
-    /// Waits until the read has ended (any number of times).
-    func join() { group.wait() }
+    func start() {
+        started = true
+        group.enter()
+        Thread {
+            self.result = Result {
+                do {
+                    try self.reads.read(on: self.db)
+                    try self.db.query("COMMIT")
+                } catch {
+                    _ = try? self.db.query("ROLLBACK")
+                    throw error
+                }
+            }
+            self.group.leave()
+        }.start()
+    }
+
+    /// Waits until the read has ended; one never started (the capture failed first) has its
+    /// transaction rolled back instead. Any number of times.
+    func end() {
+        if started {
+            group.wait()
+        } else {
+            started = true
+            _ = try? db.query("ROLLBACK")
+        }
+    }
 
     /// Waits, then throws the read's error, if any.
     func outcome() throws {
-        join()
+        end()
         try result.get()
     }
 }
