@@ -89,7 +89,9 @@ public struct Inspector: Sendable {
         // Constraints, indexes, policies and privileges: over the partner connection, side by
         // side with the rest (it ends its own transaction), or here, in turn.
         let keysAndGrants = KeysAndGrants(queries: q, convert: convert)
-        let partnerRead = helper.flatMap { sharingSnapshot(of: db, with: $0) }.map { BackgroundRead(keysAndGrants, on: $0) }
+        let partnerRead = try helper.flatMap { try sharingSnapshot(of: db, with: $0) }.map {
+            BackgroundRead(keysAndGrants, on: $0)
+        }
         defer { partnerRead?.end() }
         let (info, uncovered): (ServerInfo, [String: Int])
         do {
@@ -119,8 +121,18 @@ public struct Inspector: Sendable {
     /// `helper` in a transaction that sees exactly what `db`'s transaction sees, or nil when
     /// the server will not share it (a standby, a pooler that splits the two sessions
     /// across servers): then `db` reads everything itself.
-    private func sharingSnapshot(of db: PostgresConnection, with helper: PostgresConnection) -> PostgresConnection? {
-        guard let snapshot = try? db.scalar("SELECT pg_catalog.pg_export_snapshot()") else { return nil }
+    private func sharingSnapshot(of db: PostgresConnection, with helper: PostgresConnection) throws -> PostgresConnection? {
+        let exported: String?
+        do {
+            exported = try db.scalar("SELECT pg_catalog.pg_export_snapshot()")
+        } catch {
+            // That aborted `db`'s transaction: begin it again and read alone. A failure that
+            // is not about exporting (a timeout, a lost connection) shows in the next query.
+            try db.query("ROLLBACK")
+            try db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;" + transactionSettings)
+            return nil
+        }
+        guard let snapshot = exported else { return nil }
         let imported = try? helper.query(
             "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '\(snapshot)';" + transactionSettings)
         guard imported != nil else {
