@@ -138,18 +138,22 @@ public enum Advisor {
         }
     }
 
-    private static func policyLints(_ facts: Facts, into out: inout [AdvisorFinding]) {
-        let policies = facts.catalog.policies
+    /// Calls `body` with each run of `objects` (in canonical order: by schema, then table)
+    /// that hangs off one table.
+    private static func forEachTable<T: CatalogObject>(_ objects: [T], _ body: (ArraySlice<T>) -> Void) {
         var start = 0
-        // Policies come sorted by schema, table and name: each run is one table's.
-        while start < policies.count {
+        while start < objects.count {
+            let table = objects[start].parentRelation
             var end = start + 1
-            while end < policies.count && policies[end].schema == policies[start].schema
-                && policies[end].table == policies[start].table
-            {
-                end += 1
-            }
-            for policy in policies[start..<end]
+            while end < objects.count && objects[end].parentRelation == table { end += 1 }
+            body(objects[start..<end])
+            start = end
+        }
+    }
+
+    private static func policyLints(_ facts: Facts, into out: inout [AdvisorFinding]) {
+        forEachTable(facts.catalog.policies) { policies in
+            for policy in policies
             where policy.using.map(callsPerRow) == true || policy.withCheck.map(callsPerRow) == true {
                 out.append(
                     AdvisorFinding(
@@ -157,8 +161,7 @@ public enum Advisor {
                         detail: "policy \(policy.path) calls auth.<function>() or current_setting() for every row",
                         remediation: "wrap the call: (select auth.uid()) instead of auth.uid(), so it runs once per query"))
             }
-            multiplePermissiveLints(policies[start..<end], into: &out)
-            start = end
+            multiplePermissiveLints(policies, into: &out)
         }
     }
 
@@ -259,20 +262,10 @@ public enum Advisor {
 
     private static func duplicateIndexLints(_ facts: Facts, into out: inout [AdvisorFinding]) {
         let managed = facts.options.managedSchemas
-        let indexes = facts.catalog.indexes
-        var start = 0
-        // Indexes come sorted by schema, table and name: each run is one table's.
-        while start < indexes.count {
-            var end = start + 1
-            while end < indexes.count && indexes[end].schema == indexes[start].schema
-                && indexes[end].table == indexes[start].table
-            {
-                end += 1
+        forEachTable(facts.catalog.indexes) { indexes in
+            if indexes.count > 1, let first = indexes.first, !managed.contains(first.schema) {
+                duplicates(in: indexes, into: &out)
             }
-            if end - start > 1 && !managed.contains(indexes[start].schema) {
-                duplicates(in: indexes[start..<end], into: &out)
-            }
-            start = end
         }
     }
 
