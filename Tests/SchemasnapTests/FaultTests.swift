@@ -85,7 +85,11 @@ final class FaultTests: XCTestCase {
                 XCTAssertTrue(snapshot.catalog.relations.contains { $0.name == "t60" })
             } else {
                 XCTAssertEqual(result.status, 2, result.stderr)
-                XCTAssertTrue(result.stderr.hasPrefix("error: "), result.stderr)
+                // Progress lines (a capture past one second names its stages), then one error line.
+                let lines = result.stderr.split(separator: "\n")
+                XCTAssertEqual(lines.filter { $0.hasPrefix("error: ") }.count, 1, result.stderr)
+                XCTAssertTrue(lines.last?.hasPrefix("error: ") == true, result.stderr)
+                XCTAssertTrue(lines.dropLast().allSatisfy { $0.hasPrefix("capturing churn: ") }, result.stderr)
                 XCTAssertFalse(FileManager.default.fileExists(atPath: out), "a refused capture writes nothing")
                 refused.append(result.stderr)
             }
