@@ -3,7 +3,8 @@
 ///
 /// One block per object in canonical order: a line `<kind> <path>`, then one indented line
 /// per present attribute (`  name: value`); multi-line values continue on lines indented by
-/// four spaces after `name: |`. The last line lists the kinds not compared, if any. Equal
+/// four spaces after `name: |`. Kinds and fields the catalog's snapshot did not record
+/// (`Catalog.unrecorded`) are left out. The last line lists the kinds not compared, if any. Equal
 /// schemas give byte-identical text whatever the server, OIDs or capture time.
 public enum CanonicalText {
     public static func render(_ catalog: Catalog) -> String {
@@ -33,13 +34,15 @@ public enum CanonicalText {
 
         mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
             let specs = T.fieldSpecs
+            guard !catalog.unrecorded.kinds.contains(T.kind) else { return }
+            let recorded = specs.map { catalog.unrecorded.records($0.name, of: T.kind) }
             let kindName = T.kind.rawValue + " "
             for object in Catalog.canonical(catalog[keyPath: path]) {
                 append(kindName)
                 append(object.path)
                 out.append(10)
                 let values = object.fieldValues
-                for i in T.keyCount..<specs.count {
+                for i in T.keyCount..<specs.count where recorded[i] {
                     guard let value = values[i] else { continue }
                     appendField(specs[i].name, value.display)
                 }

@@ -27,8 +27,13 @@ public struct Catalog: Hashable, Sendable {
     public var foreignServers: [ForeignServer] = []
     public var roles: [Role] = []
     public var appliedMigrations: [AppliedMigration] = []
+    /// Edges of the dependency graph among the objects above.
+    public var dependencies: [Dependency] = []
     /// Objects in user schemas of kinds not modelled, e.g. `["operator": 3, "cast": 1]`.
     public var uncovered: [String: Int] = [:]
+    /// What the snapshot this catalog was read from did not record (an older format's file);
+    /// empty for a fresh capture.
+    public var unrecorded = Unrecorded()
 
     public init() {}
 
@@ -59,6 +64,7 @@ public struct Catalog: Hashable, Sendable {
         visitor.visit(\Catalog.foreignServers)
         visitor.visit(\Catalog.roles)
         visitor.visit(\Catalog.appliedMigrations)
+        visitor.visit(\Catalog.dependencies)
     }
 
     /// All objects as records, in canonical order (kind, then natural key).

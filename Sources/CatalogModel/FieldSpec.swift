@@ -11,10 +11,14 @@ public struct FieldSpec: Hashable, Sendable {
     /// The snake_case name: the snapshot column and the `show` label.
     public let name: String
     public let type: ValueType
+    /// The snapshot format that first recorded the field: a file of an older format has no
+    /// column for it (not recorded); a file of this format or later without one is damaged.
+    public let since: Int
 
-    public init(_ name: String, _ type: ValueType) {
+    public init(_ name: String, _ type: ValueType, since: Int = 1) {
         self.name = name
         self.type = type
+        self.since = since
     }
 }
 

@@ -12,19 +12,20 @@ public struct Index: CatalogObject {
         FieldSpec("predicate", .text),
         FieldSpec("valid", .bool),
         FieldSpec("constraint_name", .text),
+        FieldSpec("comment", .text, since: 2),
     ]
 
     public var fieldValues: [FieldValue?] {
         [
             .text(schema), .text(table), .text(name), .text(definition), .bool(unique), .bool(primary),
-            predicate.map(FieldValue.text), .bool(valid), constraintName.map(FieldValue.text),
+            predicate.map(FieldValue.text), .bool(valid), constraintName.map(FieldValue.text), comment.map(FieldValue.text),
         ]
     }
 
     public init(fieldValues v: some FieldReader) {
         self.init(
             schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3), unique: v.bool(4), primary: v.bool(5),
-            predicate: v.optionalText(6), valid: v.bool(7), constraintName: v.optionalText(8))
+            predicate: v.optionalText(6), valid: v.bool(7), constraintName: v.optionalText(8), comment: v.optionalText(9))
     }
     public var schema: String
     public var table: String
@@ -39,10 +40,12 @@ public struct Index: CatalogObject {
     public var valid: Bool
     /// The constraint this index implements, if any.
     public var constraintName: String?
+    /// `COMMENT ON INDEX` (recorded from format 2 on).
+    public var comment: String?
 
     public init(
         schema: String, table: String, name: String, definition: String, unique: Bool,
-        primary: Bool, predicate: String? = nil, valid: Bool = true, constraintName: String? = nil
+        primary: Bool, predicate: String? = nil, valid: Bool = true, constraintName: String? = nil, comment: String? = nil
     ) {
         self.schema = schema
         self.table = table
@@ -53,6 +56,7 @@ public struct Index: CatalogObject {
         self.predicate = predicate
         self.valid = valid
         self.constraintName = constraintName
+        self.comment = comment
     }
 
     public var path: String { qualifiedName(schema, table) + ":" + quoteIdentifier(name) }

@@ -24,6 +24,7 @@ public enum ObjectKind: String, CaseIterable, Codable, Sendable, Comparable {
     case foreignServer = "foreign server"
     case role
     case appliedMigration = "applied migration"
+    case dependency
 
     /// The snapshot table holding objects of this kind.
     public var tableName: String {
@@ -49,6 +50,7 @@ public enum ObjectKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .foreignServer: "foreign_servers"
         case .role: "roles"
         case .appliedMigration: "applied_migrations"
+        case .dependency: "dependencies"
         }
     }
 
@@ -62,6 +64,7 @@ public enum ObjectKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .eventTrigger: "event triggers"
         case .foreignServer: "foreign servers"
         case .appliedMigration: "applied migrations"
+        case .dependency: "dependencies"
         default: rawValue + "s"
         }
     }

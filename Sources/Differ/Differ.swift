@@ -12,11 +12,13 @@ import ParallelWork
 public enum Differ {
     public static func diff(source: Catalog, target: Catalog, options: DiffOptions = DiffOptions()) -> [Change] {
         let scope = Scope(options: options, source: source, target: target)
+        // What one side's snapshot did not record (an older format) is never a difference.
+        let unrecorded = source.unrecorded.union(target.unrecorded)
         let sourceContainers = Containers(source, scope)
         let targetContainers = Containers(target, scope)
         let template = KindDiffer(
             source: source, target: target, scope: scope, rules: SeverityRules(criticalSchemas: options.criticalSchemas),
-            missingContainers: sourceContainers.subtracting(targetContainers),
+            unrecorded: unrecorded, missingContainers: sourceContainers.subtracting(targetContainers),
             extraContainers: targetContainers.subtracting(sourceContainers))
         // Kinds are independent: diff them side by side, then join the results in kind order.
         var tasks = KindTasks()
@@ -102,6 +104,7 @@ struct KindDiffer: CatalogKindVisitor {
     let target: Catalog
     let scope: Scope
     let rules: SeverityRules
+    let unrecorded: Unrecorded
     let missingContainers: Containers
     let extraContainers: Containers
     private var changes: [Change] = []
@@ -111,19 +114,23 @@ struct KindDiffer: CatalogKindVisitor {
     private var extraContents: [String: [ObjectKind: Int]] = [:]
 
     init(
-        source: Catalog, target: Catalog, scope: Scope, rules: SeverityRules, missingContainers: Containers,
-        extraContainers: Containers
+        source: Catalog, target: Catalog, scope: Scope, rules: SeverityRules, unrecorded: Unrecorded,
+        missingContainers: Containers, extraContainers: Containers
     ) {
         self.source = source
         self.target = target
         self.scope = scope
         self.rules = rules
+        self.unrecorded = unrecorded
         self.missingContainers = missingContainers
         self.extraContainers = extraContainers
     }
 
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
-        guard T.kind != .role || scope.options.compareRoles else { return }
+        // Edges restate what the objects' own definitions say: they name dependents in reports
+        // and order generated SQL, and are not findings themselves.
+        guard T.kind != .role || scope.options.compareRoles, T.kind != .dependency, !unrecorded.kinds.contains(T.kind)
+        else { return }
         // Both sides in canonical key order, then one merge pass: no hashing, no lookups.
         // Objects out of scope are stepped over where they are, not copied out.
         let sourceArray = Catalog.canonical(source[keyPath: path])
@@ -193,7 +200,7 @@ struct KindDiffer: CatalogKindVisitor {
         let specs = T.fieldSpecs
         for i in T.keyCount..<specs.count where a[i] != b[i] {
             let name = specs[i].name
-            guard scope.comparesAttribute(name, of: record) else { continue }
+            guard scope.comparesAttribute(name, of: record), unrecorded.records(name, of: T.kind) else { continue }
             var change = Change(record, .changed, severity: rules.changed(record, attribute: name, from: a[i], to: b[i]))
             change.attribute = name
             change.sourceValue = a[i]?.display

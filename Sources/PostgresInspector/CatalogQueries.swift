@@ -199,8 +199,9 @@ struct CatalogQueries {
         """
         SELECT n.nspname, c.relname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid),
           i.indisunique, i.indisprimary, pg_catalog.pg_get_expr(i.indpred, i.indrelid), i.indisvalid,
-          k.conname
+          k.conname, d.description
         FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        \(comment("d", "pg_class", "i.indexrelid"))
         LEFT JOIN (SELECT conindid, conrelid, pg_catalog.min(conname) AS conname FROM pg_catalog.pg_constraint
                    WHERE contype IN ('p', 'u', 'x') GROUP BY conindid, conrelid) k
           ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
@@ -223,7 +224,7 @@ struct CatalogQueries {
           pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE \(userSchema)
+        WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname, p.polname
         """
     }
@@ -274,7 +275,7 @@ struct CatalogQueries {
         SELECT n.nspname, c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid)
         FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE r.rulename <> '_RETURN' AND \(userSchema)
+        WHERE r.rulename <> '_RETURN' AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
         """
     }
 
@@ -304,6 +305,7 @@ struct CatalogQueries {
           FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND \(userSchema)
+            AND \(notFromExtension("pg_class", "c.oid"))
           UNION ALL
           SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, n.nspname,
                  pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', '',
@@ -432,13 +434,124 @@ struct CatalogQueries {
         """
     }
 
+    /// The captured objects as `pg_depend` names them (catalog, OID, sub-id), each with its
+    /// kind and the parts of its path: schema, the table it hangs off or a function's
+    /// arguments (`member`), and name. A view's `_RETURN` rule and a table's row type stand for
+    /// the relation, a column default for its column, a domain's constraint for the domain, an
+    /// array type for its element type. Extension members and system objects are left out.
+    private var dependencyEnds: String {
+        let relation = "c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+        let userRelation = "\(userSchema) AND \(notFromExtension("pg_class", "c.oid"))"
+        let userType = """
+            t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c') \
+            AND \(userSchema) AND \(notFromExtension("pg_type", "t.oid"))
+            """
+        let typeTables = """
+            pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
+            LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
+            """
+        return """
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid, 0 AS objsubid,
+              CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'relation' END AS kind, n.nspname AS schema,
+              '' AS member, c.relname AS name
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE (\(relation) OR c.relkind = 'S') AND \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, a.attrelid, a.attnum, 'column', n.nspname, c.relname, a.attname
+            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND \(relation) AND \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid, 0, 'column', n.nspname, c.relname, a.attname
+            FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+            JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, ic.oid, 0, 'index', n.nspname, c.relname, ic.relname
+            FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_catalog.pg_class c ON c.oid = i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid, 0, 'constraint', n.nspname, c.relname, k.conname
+            FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0 AND \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid, 0, 'type', n.nspname, '', t.typname
+            FROM pg_catalog.pg_constraint k JOIN \(typeTables) ON t.oid = k.contypid
+            WHERE \(userType)
+            UNION ALL
+            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 0, 'type', n.nspname, '', t.typname
+            FROM \(typeTables) WHERE \(userType)
+            UNION ALL
+            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, arr.oid, 0, 'type', n.nspname, '', t.typname
+            FROM pg_catalog.pg_type arr JOIN \(typeTables) ON t.oid = arr.typelem AND t.typarray = arr.oid
+            WHERE \(userType)
+            UNION ALL
+            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, c.reltype, 0, 'relation', n.nspname, '', c.relname
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE \(relation) AND \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 0, 'function', n.nspname,
+              pg_catalog.pg_get_function_identity_arguments(p.oid), p.proname
+            FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid")) AND \(notImplicitFunction)
+            UNION ALL
+            SELECT 'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid, 0, 'policy', n.nspname, c.relname, p.polname
+            FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.oid, 0, 'trigger', n.nspname, c.relname, t.tgname
+            FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid, 0,
+              CASE WHEN r.rulename = '_RETURN' THEN 'relation' ELSE 'rule' END, n.nspname,
+              CASE WHEN r.rulename = '_RETURN' THEN '' ELSE c.relname END,
+              CASE WHEN r.rulename = '_RETURN' THEN c.relname ELSE r.rulename END
+            FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, c.oid, 0, 'collation', n.nspname, '', c.collname
+            FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
+            WHERE \(userSchema) AND \(notFromExtension("pg_collation", "c.oid"))
+            UNION ALL
+            SELECT 'pg_catalog.pg_extension'::pg_catalog.regclass, e.oid, 0, 'extension', '', '', e.extname
+            FROM pg_catalog.pg_extension e WHERE e.extname <> 'plpgsql'
+            """
+    }
+
+    /// Edges of `pg_depend` between two captured objects (see `dependencyEnds`): normal and
+    /// automatic dependencies, and a partition's index on its parent's. Left out: an object's
+    /// edges to its own table or to itself (structure the snapshot already holds) and internal
+    /// ones (an identity sequence, a table's row type).
+    var dependencies: String {
+        """
+        WITH ends AS MATERIALIZED (\(dependencyEnds))
+        SELECT a.kind, a.schema, a.member, a.name, b.kind, b.schema, b.member, b.name,
+          CASE WHEN pg_catalog.bool_or(d.deptype = 'n') THEN 'normal'
+            WHEN pg_catalog.bool_or(d.deptype = 'a') THEN 'automatic' ELSE 'partition' END
+        FROM pg_catalog.pg_depend d
+        JOIN ends a ON a.classid = d.classid AND a.objid = d.objid AND a.objsubid = d.objsubid
+        JOIN ends b ON b.classid = d.refclassid AND b.objid = d.refobjid AND b.objsubid = d.refobjsubid
+        WHERE d.deptype IN ('n', 'a', 'P') AND d.objid >= 16384 AND d.refobjid >= 16384
+          AND (a.kind, a.schema, a.member, a.name) IS DISTINCT FROM (b.kind, b.schema, b.member, b.name)
+          AND NOT (b.kind = 'relation' AND a.member = b.name AND a.schema = b.schema
+                   AND a.kind IN ('column', 'constraint', 'index', 'policy', 'trigger', 'rule'))
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+        """
+    }
+
     /// Every query a capture runs, in order (the applied-migrations query with all optional
     /// columns): what a benchmark runs through psql to measure the floor of a capture.
     var all: [String] {
         [
             schemas, extensions, collations, types, sequences, relations, columns, constraints, indexes, policies,
             functions, triggers, rules, privileges, defaultPrivileges, publications, publicationTables, eventTriggers,
-            foreignServers, roles, migrationColumns, canReadMigrations, uncovered,
+            foreignServers, roles, migrationColumns, canReadMigrations, uncovered, dependencies,
         ]
     }
 }

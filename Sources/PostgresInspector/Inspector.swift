@@ -270,6 +270,16 @@ public struct Inspector: Sendable {
                     version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2).flatMap(statementsHash))
             }
         }
+        progress("dependencies")
+        convert.put(\.dependencies, try db.query(q.dependencies)) {
+            Dependency(
+                dependentKind: $0.string(0),
+                dependent: Dependency.endPath(kind: $0.string(0), schema: $0.string(1), member: $0.string(2), name: $0.string(3)),
+                referencedKind: $0.string(4),
+                referenced: Dependency.endPath(
+                    kind: $0.string(4), schema: $0.string(5), member: $0.string(6), name: $0.string(7)),
+                dependencyType: $0.string(8))
+        }
         var uncovered: [String: Int] = [:]
         for row in try db.query(q.uncovered) where row.int(1) > 0 {
             uncovered[row.string(0)] = row.int(1)
@@ -293,7 +303,8 @@ private struct KeysAndGrants: Sendable {
         convert.put(\.indexes, try db.query(queries.indexes)) {
             Index(
                 schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), unique: $0.bool(4),
-                primary: $0.bool(5), predicate: $0.optional(6), valid: $0.bool(7), constraintName: $0.optional(8))
+                primary: $0.bool(5), predicate: $0.optional(6), valid: $0.bool(7), constraintName: $0.optional(8),
+                comment: $0.optional(9))
         }
         convert.put(\.policies, try db.query(queries.policies)) {
             Policy(

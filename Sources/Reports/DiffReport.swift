@@ -11,13 +11,31 @@ public struct SnapshotSummary: Sendable, Hashable {
     public var path: String
     /// Objects of kinds not compared, e.g. `["operators": 1]`.
     public var notCompared: [String: Int]
+    /// The snapshot's format version.
+    public var formatVersion: Int
+    /// What the snapshot's format did not record, so was not compared, e.g.
+    /// `["dependencies", "indexes.comment"]` (`Unrecorded.names`); empty for the current format.
+    public var notRecorded: [String]
 
-    public init(environment: String, capturedAt: Date, fingerprint: String, path: String, notCompared: [String: Int]) {
+    public init(
+        environment: String, capturedAt: Date, fingerprint: String, path: String, notCompared: [String: Int],
+        formatVersion: Int = 0, notRecorded: [String] = []
+    ) {
         self.environment = environment
         self.capturedAt = capturedAt
         self.fingerprint = fingerprint
         self.path = path
         self.notCompared = notCompared
+        self.formatVersion = formatVersion
+        self.notRecorded = notRecorded
+    }
+
+    /// `staging's format-1 snapshot did not record dependencies, indexes.comment; they were
+    /// not compared`, or nil when it recorded everything.
+    public var notRecordedSentence: String? {
+        guard !notRecorded.isEmpty else { return nil }
+        return "\(environment)'s format-\(formatVersion) snapshot did not record \(notRecorded.joined(separator: ", ")); "
+            + "\(notRecorded.count == 1 ? "it was" : "they were") not compared"
     }
 
     public var shortFingerprint: String { String(fingerprint.prefix(12)) }

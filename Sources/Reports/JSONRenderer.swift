@@ -56,12 +56,16 @@ public enum JSONRenderer {
         var capturedAt: Date
         var fingerprint: String
         var notCompared: [String: Int]
+        var formatVersion: Int
+        var notRecorded: [String]
 
         init(_ s: SnapshotSummary) {
             environment = s.environment
             capturedAt = s.capturedAt
             fingerprint = s.fingerprint
             notCompared = s.notCompared
+            formatVersion = s.formatVersion
+            notRecorded = s.notRecorded
         }
     }
 

@@ -43,6 +43,9 @@ public enum MarkdownRenderer {
                 + notCompared.map { "\(escape($0.environment)): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ")
                 + "._\n"
         }
+        for sentence in [report.source, report.target].compactMap(\.notRecordedSentence) {
+            out += "\n_Not recorded: \(escape(sentence))._\n"
+        }
         if let diagram = report.diagram {
             out += "\n### Tables affected\n\n```mermaid\n\(diagram)\n```\n"
         }

@@ -55,6 +55,9 @@ public struct TextRenderer {
                 "\nNot compared: "
                 + notCompared.map { "\($0.environment): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ") + "\n"
         }
+        for sentence in [report.source, report.target].compactMap(\.notRecordedSentence) {
+            out += "\nNot recorded: \(sentence)\n"
+        }
         out += "\nRecommendations:\n"
         for line in report.recommendations { out += "  • \(line)\n" }
         return out

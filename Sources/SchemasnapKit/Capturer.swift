@@ -65,7 +65,7 @@ public struct Capturer: Sendable {
         // computes it while it inserts the rows.
         let previousSnapshot = always || out != nil ? nil : try? library.newest(of: name)
         let fingerprint = previousSnapshot.map { _ in Fingerprint.of(catalog) }
-        if let newest = previousSnapshot, let previous = try? SnapshotFile.readMeta(newest), previous.fingerprint == fingerprint {
+        if let newest = previousSnapshot, let fingerprint, let previous = unchangedSnapshot(newest, catalog, fingerprint) {
             return CaptureOutcome(
                 environment: name, meta: previous, path: newest, written: false,
                 seconds: Date().timeIntervalSince(start), warnings: server.warnings)
@@ -81,6 +81,18 @@ public struct Capturer: Sendable {
         return CaptureOutcome(
             environment: name, meta: snapshot.meta, path: path, written: true,
             seconds: Date().timeIntervalSince(start), warnings: server.warnings)
+    }
+
+    /// The metadata of the snapshot at `path` when it holds the same schema as `catalog`
+    /// (whose fingerprint is `fingerprint`), else nil. A snapshot of an older format is
+    /// compared on what it recorded only, so an upgrade alone never writes a new snapshot.
+    private func unchangedSnapshot(_ path: String, _ catalog: Catalog, _ fingerprint: String) -> SnapshotMeta? {
+        guard let meta = try? SnapshotFile.readMeta(path) else { return nil }
+        guard meta.formatVersion < SnapshotFile.formatVersion else { return meta.fingerprint == fingerprint ? meta : nil }
+        guard let older = try? SnapshotFile.read(path) else { return nil }
+        var comparable = catalog
+        comparable.unrecorded = catalog.unrecorded.union(older.catalog.unrecorded)
+        return Fingerprint.of(comparable) == Fingerprint.of(older.catalog) ? meta : nil
     }
 
     /// Captures every configured environment concurrently, one thread each (capture blocks

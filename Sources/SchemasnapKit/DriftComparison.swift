@@ -33,7 +33,8 @@ public struct DriftComparison: Sendable {
         let (source, target) = (both[0].snapshot, both[1].snapshot)
         let changes = Differ.diff(source: source.catalog, target: target.catalog, options: diffOptions)
         let report = DiffReport.make(
-            source: summary(source), target: summary(target), sourceCatalog: source.catalog, targetCatalog: target.catalog,
+            source: SnapshotSummary(source), target: SnapshotSummary(target), sourceCatalog: source.catalog,
+            targetCatalog: target.catalog,
             changes: changes, advisories: AdvisoryChange.between(source: both[0].findings, target: both[1].findings),
             withDiagram: withDiagram)
         // Freeing two large catalogs object by object takes a while: done on another thread,
@@ -74,10 +75,16 @@ public struct DriftComparison: Sendable {
         try concurrentMap(paths.count) { i in Result { try SnapshotFile.read(paths[i]) } }.map { try $0.get() }
     }
 
-    private func summary(_ s: Snapshot) -> SnapshotSummary {
-        SnapshotSummary(
-            environment: s.meta.environment, capturedAt: s.meta.capturedAt, fingerprint: s.meta.fingerprint,
-            path: s.path, notCompared: s.meta.notCompared)
+}
+
+extension SnapshotSummary {
+    /// How a report names `snapshot`: its environment, time, fingerprint, file, and what it
+    /// did not compare or record.
+    public init(_ snapshot: Snapshot) {
+        self.init(
+            environment: snapshot.meta.environment, capturedAt: snapshot.meta.capturedAt,
+            fingerprint: snapshot.meta.fingerprint, path: snapshot.path, notCompared: snapshot.meta.notCompared,
+            formatVersion: snapshot.meta.formatVersion, notRecorded: snapshot.catalog.unrecorded.names)
     }
 }
 

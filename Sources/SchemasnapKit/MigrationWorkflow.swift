@@ -33,7 +33,8 @@ public struct MigrationWorkflow: Sendable {
         return try environments.map { name in
             let snapshot = try newestSnapshot(name)
             return StatusReport(
-                environment: name, snapshot: summary(snapshot), ageSeconds: now.timeIntervalSince(snapshot.meta.capturedAt),
+                environment: name, snapshot: SnapshotSummary(snapshot),
+                ageSeconds: now.timeIntervalSince(snapshot.meta.capturedAt),
                 states: MigrationStatus.compare(folder: folder, applied: snapshot.catalog.appliedMigrations),
                 ignoredFiles: folder.ignoredFiles)
         }
@@ -47,7 +48,7 @@ public struct MigrationWorkflow: Sendable {
         let plan = MigrationPlan.make(
             environment: environment, catalog: snapshot.catalog, folder: try folder(), reference: referenceApplied,
             exposedSchemas: Set(config.exposedSchemas))
-        return PlanReport(plan: plan, snapshot: summary(snapshot))
+        return PlanReport(plan: plan, snapshot: SnapshotSummary(snapshot))
     }
 
     /// Hazards of each file (all migrations in the folder when none is given), judged
@@ -80,11 +81,5 @@ public struct MigrationWorkflow: Sendable {
     private func newestSnapshot(_ environment: String) throws -> Snapshot {
         _ = try config.environment(environment)
         return try SnapshotFile.read(try SnapshotLibrary(folder: config.snapshotsPath).newest(of: environment))
-    }
-
-    private func summary(_ s: Snapshot) -> SnapshotSummary {
-        SnapshotSummary(
-            environment: s.meta.environment, capturedAt: s.meta.capturedAt, fingerprint: s.meta.fingerprint,
-            path: s.path, notCompared: s.meta.notCompared)
     }
 }

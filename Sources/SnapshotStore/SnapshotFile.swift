@@ -101,7 +101,10 @@ public enum SnapshotFile {
     public static func read(_ path: String) throws -> Snapshot {
         try withSnapshotDatabase(path) { db in
             let meta = try readMeta(db, path: path)
-            var fetcher = Fetcher(db: db, path: path)
+            guard try Int.fetchOne(db, sql: "PRAGMA user_version") == meta.formatVersion else {
+                throw StoreError.damaged(path, reason: "its format version and its meta table disagree")
+            }
+            var fetcher = Fetcher(db: db, path: path, version: meta.formatVersion)
             Catalog.visitKinds(&fetcher)
             if let error = fetcher.error { throw error }
             let storedChecksum = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'content_checksum'")
@@ -292,26 +295,50 @@ public enum SnapshotFile {
         return out + "]"
     }
 
-    /// Reads every row of `T`'s table, columns in `fieldSpecs` order, feeding the checksum
-    /// with the stored bytes. Values that do not fit (a NULL key, text in an integer column)
-    /// come back blank or coerced, and the checksum check in `read` then reports the file as
-    /// damaged.
-    fileprivate static func fetch<T: CatalogObject>(_ db: Database, _ path: String, _ checksum: inout ContentChecksum) throws
-        -> [T]
-    {
+    /// Reads every row of `T`'s table through the columns the file itself holds (a file of
+    /// format `version` lacks the fields added after it, `FieldSpec.since`), feeding the checksum with the stored
+    /// bytes in the file's column order. A kind whose table is absent, or a field whose column
+    /// is, goes into `unrecorded`; a table without its key columns is damaged. Values that do
+    /// not fit (a NULL key, text in an integer column) come back blank or coerced, and the
+    /// checksum check in `read` then reports the file as damaged.
+    fileprivate static func fetch<T: CatalogObject>(
+        _ db: Database, _ path: String, version: Int, _ checksum: inout ContentChecksum, _ unrecorded: inout Unrecorded
+    ) throws -> [T] {
         let table = T.kind.tableName
         let specs = T.fieldSpecs
-        checksum.beginTable(table)
-        let statement: Statement
+        let stored: [String]
         do {
-            let columns = specs.map { "\"\($0.name)\"" }
-            statement = try db.makeStatement(
-                sql: "SELECT " + columns.joined(separator: ", ") + " FROM \(table) ORDER BY "
-                    + columns.prefix(T.keyCount).joined(separator: ", "))
+            stored = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
         } catch let error as DatabaseError {
             throw StoreError.damaged(path, reason: error.message ?? "table \(table) unreadable")
         }
-        let row = RowReader(statement.sqliteStatement, specs)
+        // What the file's format did not record yet is not recorded; anything else missing
+        // is damage.
+        guard !stored.isEmpty else {
+            guard specs.allSatisfy({ $0.since > version }) else {
+                throw StoreError.damaged(path, reason: "table \(table) is missing")
+            }
+            unrecorded.kinds.insert(T.kind)
+            return []
+        }
+        let storedSet = Set(stored)
+        let absent = specs.filter { !storedSet.contains($0.name) }
+        if let missing = absent.first(where: { $0.since <= version }) {
+            throw StoreError.damaged(path, reason: "table \(table) has no column \(missing.name)")
+        }
+        if !absent.isEmpty { unrecorded.fields[T.kind] = Set(absent.map(\.name)) }
+        let keys = specs.prefix(T.keyCount).map(\.name)
+        checksum.beginTable(table)
+        let statement: Statement
+        do {
+            statement = try db.makeStatement(
+                sql: "SELECT " + stored.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \(table) ORDER BY "
+                    + keys.map { "\"\($0)\"" }.joined(separator: ", "))
+        } catch let error as DatabaseError {
+            throw StoreError.damaged(path, reason: error.message ?? "table \(table) unreadable")
+        }
+        let specIndex = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
+        let row = RowReader(statement.sqliteStatement, specs, storedFields: stored.map { specIndex[$0] })
         var objects: [T] = []
         while true {
             let code = sqlite3_step(row.handle)
@@ -332,24 +359,30 @@ public enum SnapshotFile {
 
 /// The current row of a snapshot query, read straight from SQLite's column buffers.
 ///
-/// Long text equal to the previous row's value in the same column (the schema and table
-/// names that rows of one table share) comes back as that same string, without a new copy.
+/// The query selects the file's own columns; each maps to the field of `fieldSpecs` of the
+/// same name, and a field the file has no column for reads as absent. Long text equal to the
+/// previous row's value in the same column (the schema and table names that rows of one table
+/// share) comes back as that same string, without a new copy.
 private final class RowReader: FieldReader {
     let handle: OpaquePointer
     private let specs: [FieldSpec]
-    // Per-column state in raw buffers: read for every value, so without the exclusivity
-    // checks a class's array properties would cost. The checksum pass fetches each value
-    // once; the fields are made from what it kept.
+    /// For each selected column, in order, the index of its field in `specs`; nil for a column
+    /// this build has no field for (checksummed, not read).
+    private let storedFields: [Int?]
+    // Per-field state in raw buffers, indexed like `specs`: read for every value, so without
+    // the exclusivity checks a class's array properties would cost. The checksum pass fetches
+    // each value once; the fields are made from what it kept.
     private let isNull: UnsafeMutableBufferPointer<Bool>
     private let text: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>
     private let number: UnsafeMutableBufferPointer<Int64>
     private let previousText: UnsafeMutableBufferPointer<String>
-    /// The column whose list value could not be read, if any.
+    /// The field whose list value could not be read, if any.
     private(set) var malformedList: Int?
 
-    init(_ handle: OpaquePointer, _ specs: [FieldSpec]) {
+    init(_ handle: OpaquePointer, _ specs: [FieldSpec], storedFields: [Int?]) {
         self.handle = handle
         self.specs = specs
+        self.storedFields = storedFields
         isNull = .allocate(capacity: specs.count)
         isNull.initialize(repeating: true)
         text = .allocate(capacity: specs.count)
@@ -370,25 +403,39 @@ private final class RowReader: FieldReader {
     /// Fetches the current row's values and adds them to `checksum`, in column order. The
     /// text stays valid until the next step.
     func checksum(into checksum: inout ContentChecksum) {
-        for (i, spec) in specs.enumerated() {
-            let column = Int32(i)
-            isNull[i] = sqlite3_column_type(handle, column) == SQLITE_NULL
-            guard !isNull[i] else {
+        for (c, field) in storedFields.enumerated() {
+            let column = Int32(c)
+            let null = sqlite3_column_type(handle, column) == SQLITE_NULL
+            guard let i = field else {
+                if null {
+                    checksum.addNull()
+                } else if sqlite3_column_type(handle, column) == SQLITE_INTEGER {
+                    checksum.add(integer: sqlite3_column_int64(handle, column))
+                } else {
+                    checksum.add(text: columnText(column))
+                }
+                continue
+            }
+            isNull[i] = null
+            guard !null else {
                 checksum.addNull()
                 continue
             }
-            switch spec.type {
+            switch specs[i].type {
             case .text, .list:
-                let bytes = sqlite3_column_text(handle, column).map {
-                    UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(handle, column)))
-                }
-                text[i] = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+                text[i] = columnText(column)
                 checksum.add(text: text[i])
             case .integer, .bool:
                 number[i] = sqlite3_column_int64(handle, column)
                 checksum.add(integer: number[i])
             }
         }
+    }
+
+    private func columnText(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        sqlite3_column_text(handle, column).map {
+            UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(handle, column)))
+        } ?? UnsafeBufferPointer(start: nil, count: 0)
     }
 
     func optionalText(_ i: Int) -> String? {
@@ -433,13 +480,21 @@ private struct Inserter: CatalogKindVisitor {
 private struct Fetcher: CatalogKindVisitor {
     let db: Database
     let path: String
+    /// The file's format version.
+    let version: Int
     var catalog = Catalog()
     var checksum = ContentChecksum()
     var error: (any Error)?
 
     mutating func visit<T: CatalogObject>(_ keyPath: WritableKeyPath<Catalog, [T]>) {
         guard error == nil else { return }
-        do { catalog[keyPath: keyPath] = try SnapshotFile.fetch(db, path, &checksum) } catch { self.error = error }
+        do {
+            var unrecorded = catalog.unrecorded
+            catalog[keyPath: keyPath] = try SnapshotFile.fetch(db, path, version: version, &checksum, &unrecorded)
+            catalog.unrecorded = unrecorded
+        } catch {
+            self.error = error
+        }
     }
 }
 

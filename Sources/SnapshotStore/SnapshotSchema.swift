@@ -1,4 +1,4 @@
-/// The SQL schema of snapshot format version 1: one table per object kind, keyed by natural
+/// The SQL schema of snapshot format version 2: one table per object kind, keyed by natural
 /// names (never OIDs). Tables are `WITHOUT ROWID`, clustered on their natural key, which keeps
 /// the file small (no separate key index). Columns are the model's fields in snake_case; booleans are 0/1,
 /// lists are JSON arrays of strings. `docs/snapshot-format.md` documents every column.
@@ -6,7 +6,9 @@ enum SnapshotSchema {
     /// `PRAGMA application_id` of every snapshot file: "SNAP" in ASCII.
     static let applicationID: Int32 = 0x534E_4150
     /// The format version this build writes (`PRAGMA user_version`).
-    static let formatVersion = 1
+    /// Format 1 (0.1.0) had no `dependencies` table and no `indexes.comment` column;
+    /// `SnapshotFile.read` reads its files through their own tables and columns.
+    static let formatVersion = 2
 
     static let statements: [String] = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -45,7 +47,7 @@ enum SnapshotSchema {
         """
         CREATE TABLE indexes (schema TEXT NOT NULL, "table" TEXT NOT NULL, name TEXT NOT NULL,
           definition TEXT NOT NULL, "unique" INTEGER NOT NULL, "primary" INTEGER NOT NULL, predicate TEXT,
-          valid INTEGER NOT NULL, constraint_name TEXT, PRIMARY KEY (schema, "table", name)) WITHOUT ROWID
+          valid INTEGER NOT NULL, constraint_name TEXT, comment TEXT, PRIMARY KEY (schema, "table", name)) WITHOUT ROWID
         """,
         """
         CREATE TABLE policies (schema TEXT NOT NULL, "table" TEXT NOT NULL, name TEXT NOT NULL,
@@ -101,6 +103,11 @@ enum SnapshotSchema {
         """,
         """
         CREATE TABLE applied_migrations (version TEXT NOT NULL, name TEXT, statements_hash TEXT, PRIMARY KEY (version)) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE dependencies (dependent_kind TEXT NOT NULL, dependent TEXT NOT NULL, referenced_kind TEXT NOT NULL,
+          referenced TEXT NOT NULL, dependency_type TEXT NOT NULL,
+          PRIMARY KEY (dependent_kind, dependent, referenced_kind, referenced)) WITHOUT ROWID
         """,
     ]
 }

@@ -33,9 +33,7 @@ struct AdviseCommand: ParsableCommand {
         let config = try global.loadConfig()
         let snap = try SnapshotFile.read(try SnapshotReference(snapshot).resolve(config: config))
         let report = AdviseReport(
-            snapshot: SnapshotSummary(
-                environment: snap.meta.environment, capturedAt: snap.meta.capturedAt, fingerprint: snap.meta.fingerprint,
-                path: snap.path, notCompared: snap.meta.notCompared),
+            snapshot: SnapshotSummary(snap),
             findings: Advisor.advise(snap.catalog, options: config.advisorOptions))
         print(report.render(format: format, style: Terminal.stdoutStyle), terminator: "")
         let threshold: AdvisorFinding.Level? =

@@ -138,7 +138,7 @@ final class CaptureCommandTests: XCTestCase {
         sqlite.waitUntilExit()
         _ = try assertFails(
             ["show", "s.sqlite"], in: dir,
-            message: "snapshot format 7 is newer than this schemasnap (1); upgrade schemasnap")
+            message: "snapshot format 7 is newer than this schemasnap (\(SnapshotFile.formatVersion)); upgrade schemasnap")
     }
 
     func testAnExistingOutputPathThatIsNotASnapshotIsKept() throws {

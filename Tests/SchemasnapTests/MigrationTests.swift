@@ -74,7 +74,8 @@ final class MigrationTests: XCTestCase {
 
     func testNonUTF8MigrationIsAnError() throws {
         let dir = try temporaryDirectory(self)
-        FileManager.default.createFile(atPath: dir + "/20250101000000_bad.sql", contents: Data([0xFF, 0xFE, 0x00, 0xC3]))
+        XCTAssertTrue(
+            FileManager.default.createFile(atPath: dir + "/20250101000000_bad.sql", contents: Data([0xFF, 0xFE, 0x00, 0xC3])))
         XCTAssertThrowsError(try MigrationFolder.read(dir)) {
             XCTAssertEqual($0 as? MigrationError, .notUTF8(dir + "/20250101000000_bad.sql"))
         }

@@ -1,10 +1,18 @@
 # Shared helpers: install what is missing, start and stop a throwaway PostgreSQL.
 # Sourced by scripts/test, scripts/demo and scripts/bench.
 
-# Installs the Debian packages schemasnap needs, only those that are absent.
+# The PostgreSQL 15 extensions the tests capture for real (Supabase enables PostGIS and pg_cron
+# most after pgcrypto/uuid-ossp; the rest are the ones Debian ships that projects use).
+EXTENSION_PACKAGES="postgresql-15-postgis-3 postgresql-15-cron postgresql-15-partman postgresql-15-pgtap
+  postgresql-15-hypopg postgresql-15-plpgsql-check postgresql-15-rum postgresql-15-hll postgresql-15-pgaudit
+  postgresql-15-repack"
+
+# ensure_packages [PKG…]: installs the Debian packages schemasnap needs, and PKG…, only those
+# that are absent. Run it before any cluster starts: an extension package can upgrade
+# postgresql-15 itself, and a server still running the old binaries cannot load the new ones.
 ensure_packages() {
   local missing=()
-  for pkg in libpq-dev libsqlite3-dev postgresql; do
+  for pkg in libpq-dev libsqlite3-dev postgresql "$@"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

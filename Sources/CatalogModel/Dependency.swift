@@ -1,0 +1,71 @@
+/// One edge of PostgreSQL's dependency graph between two captured objects (`pg_depend`), by
+/// natural names, never OIDs: `view public.v` reads `column public.t.x`, `trigger
+/// public.t:audit` calls `function public.audit()`, a foreign key references a unique index.
+///
+/// Each end is an object kind (`ObjectKind.rawValue`) and that object's `path`, so an edge
+/// names exactly the objects `show` prints. Edges that only restate structure (an object
+/// attached to its own table, anything in its own schema) are not recorded.
+public struct Dependency: CatalogObject {
+    public static let kind = ObjectKind.dependency
+    public static let keyCount = 4
+    public static let fieldSpecs = [
+        FieldSpec("dependent_kind", .text, since: 2),
+        FieldSpec("dependent", .text, since: 2),
+        FieldSpec("referenced_kind", .text, since: 2),
+        FieldSpec("referenced", .text, since: 2),
+        FieldSpec("dependency_type", .text, since: 2),
+    ]
+
+    public var fieldValues: [FieldValue?] {
+        [.text(dependentKind), .text(dependent), .text(referencedKind), .text(referenced), .text(dependencyType)]
+    }
+
+    public init(fieldValues v: some FieldReader) {
+        self.init(
+            dependentKind: v.text(0), dependent: v.text(1), referencedKind: v.text(2), referenced: v.text(3),
+            dependencyType: v.text(4))
+    }
+    /// The kind of the object that depends, e.g. `relation` for a view.
+    public var dependentKind: String
+    /// Its path, e.g. `public.active_users`.
+    public var dependent: String
+    public var referencedKind: String
+    public var referenced: String
+    /// `normal` (dropping the referenced object needs CASCADE), `automatic` (it goes with
+    /// the referenced object) or `partition` (a partition's index goes with its parent's).
+    public var dependencyType: String
+
+    public init(
+        dependentKind: String, dependent: String, referencedKind: String, referenced: String, dependencyType: String
+    ) {
+        self.dependentKind = dependentKind
+        self.dependent = dependent
+        self.referencedKind = referencedKind
+        self.referenced = referenced
+        self.dependencyType = dependencyType
+    }
+
+    /// The path of an edge's end as the object of that kind prints it: `schema.name` for a
+    /// relation, sequence, type or collation; `schema.table.column`; `schema.table:name` for an
+    /// object attached to a table (`member` is the table); `schema.name(arguments)` for a
+    /// function (`member` holds the arguments); the bare name for a schema or extension.
+    public static func endPath(kind: String, schema: String, member: String, name: String) -> String {
+        switch kind {
+        case "column": qualifiedName(schema, member) + "." + quoteIdentifier(name)
+        case "constraint", "index", "policy", "trigger", "rule": qualifiedName(schema, member) + ":" + quoteIdentifier(name)
+        case "function": qualifiedName(schema, name) + "(" + member + ")"
+        case "schema", "extension": quoteIdentifier(name)
+        default: qualifiedName(schema, name)
+        }
+    }
+
+    public var path: String { dependentKind + " " + dependent + " → " + referencedKind + " " + referenced }
+    public var naturalKey: [String] { [dependentKind, dependent, referencedKind, referenced] }
+    public func keyOrder(_ other: Self) -> Int {
+        NaturalKeyOrder.compare(dependentKind, other.dependentKind).nonZero
+            ?? NaturalKeyOrder.compare(dependent, other.dependent).nonZero
+            ?? NaturalKeyOrder.compare(referencedKind, other.referencedKind).nonZero
+            ?? NaturalKeyOrder.compare(referenced, other.referenced)
+    }
+    public var schemaName: String? { nil }
+}
