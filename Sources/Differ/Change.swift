@@ -30,6 +30,10 @@ public struct Change: Hashable, Sendable {
     /// For a missing or extra relation: what it holds, folded into this one finding
     /// (e.g. `["column": 6, "policy": 2]`).
     public var contents: [ObjectKind: Int]
+    /// For a CRITICAL or WARNING finding on a relation or column the target has: what reads
+    /// or references it there, transitively, nearest first, each as `noun path` (e.g.
+    /// `view public.order_totals`): what a fix has to drop and recreate, or breaks.
+    public var dependents: [String] = []
 
     public init(
         objectKind: ObjectKind, key: [String], path: String, relation: RelationKey?, kind: Kind,

@@ -31,7 +31,34 @@ public enum Differ {
         }
         var combined = template
         for part in parts { combined.append(part) }
-        return combined.finish()
+        return namingDependents(combined.finish(), in: target)
+    }
+
+    /// `changes` with `Change.dependents` filled in from `target`'s dependency graph, for
+    /// CRITICAL and WARNING findings on relations and columns the target has.
+    private static func namingDependents(_ changes: [Change], in target: Catalog) -> [Change] {
+        func qualifies(_ change: Change) -> Bool {
+            change.severity >= .warning && change.kind != .missingInTarget
+                && (change.objectKind == .relation || change.objectKind == .column)
+        }
+        guard !target.dependencies.isEmpty, changes.contains(where: qualifies) else { return changes }
+        let graph = DependencyGraph(target)
+        let relationKinds = Dictionary(target.relations.map { ($0.path, $0.relationKind) }) { a, _ in a }
+        var changes = changes
+        var memo: [String: [String]] = [:]
+        for i in changes.indices where qualifies(changes[i]) {
+            let node = DependencyGraph.Node(kind: changes[i].objectKind.rawValue, path: changes[i].path)
+            if memo[node.path] == nil {
+                memo[node.path] = graph.dependents(of: node).map { dependent in
+                    let noun =
+                        dependent.node.kind == ObjectKind.relation.rawValue
+                        ? relationKinds[dependent.node.path] ?? dependent.node.kind : dependent.node.kind
+                    return noun + " " + dependent.node.path
+                }
+            }
+            changes[i].dependents = memo[node.path] ?? []
+        }
+        return changes
     }
 }
 

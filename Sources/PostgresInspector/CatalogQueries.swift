@@ -437,8 +437,8 @@ struct CatalogQueries {
     /// The captured objects as `pg_depend` names them (catalog, OID, sub-id), each with its
     /// kind and the parts of its path: schema, the table it hangs off or a function's
     /// arguments (`member`), and name. A view's `_RETURN` rule and a table's row type stand for
-    /// the relation, a column default for its column, a domain's constraint for the domain, an
-    /// array type for its element type. Extension members and system objects are left out.
+    /// the relation, a column default for its column, a domain's constraint for the domain, a
+    /// composite type's attribute for the type, an array type for its element type. Extension members and system objects are left out.
     private var dependencyEnds: String {
         let relation = "c.relkind IN ('r', 'p', 'v', 'm', 'f')"
         let userRelation = "\(userSchema) AND \(notFromExtension("pg_class", "c.oid"))"
@@ -461,6 +461,11 @@ struct CatalogQueries {
             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE a.attnum > 0 AND NOT a.attisdropped AND \(relation) AND \(userRelation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, a.attrelid, a.attnum, 'type', n.nspname, '', c.relname
+            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind = 'c' AND \(userRelation)
             UNION ALL
             SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid, 0, 'column', n.nspname, c.relname, a.attname
             FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum

@@ -92,6 +92,15 @@ public struct DiffReport: Sendable {
 }
 
 /// "3 columns, 1 policy", kinds in their canonical order.
+/// `depended on in production by view public.v, policy public.t:p (+3 more)`: the dependents
+/// of a finding, at most five named; nil without any.
+func describeDependents(_ change: Change, in target: String) -> String? {
+    guard !change.dependents.isEmpty else { return nil }
+    let named = change.dependents.prefix(5).joined(separator: ", ")
+    let more = change.dependents.count > 5 ? " (+\(change.dependents.count - 5) more)" : ""
+    return "depended on in \(target) by \(named)\(more)"
+}
+
 func describeContents(_ contents: [ObjectKind: Int]) -> String {
     contents.sorted { $0.key < $1.key }.map { kind, n in "\(n) \(n == 1 ? kind.rawValue : kind.plural)" }
         .joined(separator: ", ")

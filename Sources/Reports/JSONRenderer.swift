@@ -101,6 +101,7 @@ public enum JSONRenderer {
         var sourceValue: String?
         var targetValue: String?
         var contents: [String: Int]?
+        var dependents: [String]?
 
         init(_ c: Change) {
             severity = c.severity.rawValue
@@ -113,6 +114,7 @@ public enum JSONRenderer {
             sourceValue = c.sourceValue
             targetValue = c.targetValue
             contents = c.contents.isEmpty ? nil : Dictionary(uniqueKeysWithValues: c.contents.map { ($0.key.rawValue, $0.value) })
+            dependents = c.dependents.isEmpty ? nil : c.dependents
         }
     }
 }

@@ -54,6 +54,10 @@ public enum MarkdownRenderer {
         return out
     }
 
+    private static func dependents(_ c: Change, _ target: String) -> String {
+        describeDependents(c, in: target).map { "<br>" + escape($0) } ?? ""
+    }
+
     private static func row(_ c: Change, source: String, target: String) -> String {
         let object = "\(c.noun) `\(code(c.path))`"
         switch c.kind {
@@ -61,9 +65,10 @@ public enum MarkdownRenderer {
             let what = c.kind == .missingInTarget ? "missing in \(escape(target))" : "only in \(escape(target))"
             let contents = c.contents.isEmpty ? "" : " (with \(describeContents(c.contents)))"
             let (a, b) = c.kind == .missingInTarget ? ("present", "—") : ("—", "present")
-            return "| \(object) | \(what)\(contents) | \(a) | \(b) |\n"
+            return "| \(object) | \(what)\(contents)\(dependents(c, target)) | \(a) | \(b) |\n"
         case .changed:
-            return "| \(object) | `\(c.attribute ?? "")` differs | \(value(c.sourceValue)) | \(value(c.targetValue)) |\n"
+            return "| \(object) | `\(c.attribute ?? "")` differs\(dependents(c, target)) | \(value(c.sourceValue)) | "
+                + "\(value(c.targetValue)) |\n"
         }
     }
 

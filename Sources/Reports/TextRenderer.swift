@@ -70,6 +70,7 @@ public struct TextRenderer {
             var detail = kind == .missingInTarget ? "in \(source), not in \(target)" : "in \(target), not in \(source)"
             if !change.contents.isEmpty { detail += " (with \(describeContents(change.contents)))" }
             out += "            \(detail)\n"
+            if let dependents = describeDependents(change, in: target) { out += "            \(dependents)\n" }
         }
         return out
     }
@@ -94,6 +95,7 @@ public struct TextRenderer {
             } else {
                 out += "    \(style.badge(change.severity))  \(attribute): \(a) → \(b)\n"
             }
+            if let dependents = describeDependents(change, in: target) { out += "              \(dependents)\n" }
         }
         return out
     }

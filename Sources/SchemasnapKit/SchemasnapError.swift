@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotStore
 
 /// Errors a user can hit in configuration, environments and snapshot lookup. Each message
 /// says what went wrong and what to do next.
@@ -16,6 +17,8 @@ public enum SchemasnapError: LocalizedError, Equatable {
     case noEnvironments
     case notCompared(environment: String, summary: String)
     case nothingToGenerate(source: String, target: String)
+    case noSuchObject(path: String, snapshot: String)
+    case dependenciesNotRecorded(snapshot: String, formatVersion: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -43,6 +46,12 @@ public enum SchemasnapError: LocalizedError, Equatable {
             "`\(env)` has objects of kinds schemasnap does not compare (\(summary)); drop --strict-coverage to accept that"
         case .nothingToGenerate(let source, let target):
             "`\(source)` and `\(target)` have the same schema: there is no migration to write; nothing was created"
+        case .noSuchObject(let path, let snapshot):
+            "\(snapshot) has no object `\(path)`; name it as `schemasnap show \(snapshot)` prints it "
+                + "(public.orders, public.orders.status, public.orders:orders_pkey, public.f(integer))"
+        case .dependenciesNotRecorded(let snapshot, let version):
+            "\(snapshot) is a format-\(version) snapshot, which did not record dependencies; capture the environment "
+                + "again with this schemasnap (format \(SnapshotFile.formatVersion)) to see what depends on what"
         case .noEnvironments:
             "no environments configured; add [environments.NAME] sections to schemasnap.toml"
         }

@@ -12,6 +12,11 @@ struct ShowCommand: ParsableCommand {
             SNAPSHOT is a snapshot file, an environment name (its newest snapshot) or ENV@TIME.
             The text after the header lines is exactly what the fingerprint hashes.
 
+            --dependents OBJECT answers "what breaks if I drop or retype this?" from the
+            snapshot alone: every view, policy, function, foreign key, trigger and default that
+            reads or references OBJECT, directly or through others. OBJECT is named as show
+            prints it: public.orders, public.orders.status, public.orders:orders_pkey.
+
             As a git textconv driver:
               echo '*.sqlite diff=schemasnap' >> .gitattributes
               git config diff.schemasnap.textconv 'schemasnap show'
@@ -22,6 +27,8 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "A snapshot file, ENV or ENV@TIME.") var snapshot: String
     @Option(help: "text (the canonical text) or mermaid (an ER diagram of the tables).") var format: ShowFormat = .text
     @Option(help: "With --format mermaid: draw only this schema.") var schema: String?
+    @Option(help: "Print what depends on this object (e.g. public.orders.status), transitively.")
+    var dependents: String?
 
     enum ShowFormat: String, ExpressibleByArgument {
         case text, mermaid
@@ -31,6 +38,10 @@ struct ShowCommand: ParsableCommand {
         let config = try global.loadConfig()
         let path = try SnapshotReference(snapshot).resolve(config: config)
         let snap = try SnapshotFile.read(path)
+        if let object = dependents {
+            print(try DependentsLookup.report(object, in: snap, named: snapshot).renderText(), terminator: "")
+            return
+        }
         if format == .mermaid {
             print(ERDiagram.render(catalog: snap.catalog, schema: schema))
             return
