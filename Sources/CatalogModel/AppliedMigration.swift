@@ -2,19 +2,16 @@
 public struct AppliedMigration: CatalogObject {
     public static let kind = ObjectKind.appliedMigration
     public static let keyCount = 1
-    public static let fieldSpecs = [
-        FieldSpec("version", .text),
-        FieldSpec("name", .text),
-        FieldSpec("statements_hash", .text),
+    public static let fields: [FieldDeclaration<AppliedMigration>] = [
+        .init("version", \.version),
+        .init("name", \.name),
+        .init("statements_hash", \.statementsHash),
     ]
 
-    public var fieldValues: [FieldValue?] { [.text(version), name.map(FieldValue.text), statementsHash.map(FieldValue.text)] }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(version: v.text(0), name: v.optionalText(1), statementsHash: v.optionalText(2))
-    }
     /// The version as text (14 digits by convention; 8 or 10 digits exist in the wild).
-    public var version: String
+    public var version: String = ""
     public var name: String?
     /// SHA-256 (hex) of the recorded `statements` in canonical form (split into statements,
     /// comments and whitespace normalized: `StatementSplitter.canonicalStatements`), where recorded.

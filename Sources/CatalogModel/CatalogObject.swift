@@ -1,20 +1,18 @@
 /// A catalog object that schemasnap captures, stores, prints and diffs.
 ///
 /// Every object is identified by its natural key (schema, table, name…), never by an OID, so
-/// two databases built from the same SQL produce equal objects. `fieldSpecs` lists its fields:
-/// the snapshot file stores one column per field, `show` prints one line per field, and
-/// `diff` compares them field by field.
+/// two databases built from the same SQL produce equal objects. `fields` declares its fields
+/// once: the snapshot file stores one column per field, `show` prints one line per field,
+/// `diff` compares them field by field, and the capture maps query columns to them by name.
 public protocol CatalogObject: Hashable, Sendable {
     /// The kind of object, which also names its snapshot table.
     static var kind: ObjectKind { get }
-    /// Every field in column order, the key fields first.
-    static var fieldSpecs: [FieldSpec] { get }
-    /// How many of `fieldSpecs`, from the first, form the natural key.
+    /// Every field, key fields first: the one declaration the rest derives from.
+    static var fields: [FieldDeclaration<Self>] { get }
+    /// How many of `fields`, from the first, form the natural key.
     static var keyCount: Int { get }
-    /// The value of every field in `fieldSpecs` order; nil where absent.
-    var fieldValues: [FieldValue?] { get }
-    /// An object from values in `fieldSpecs` order, as the snapshot store reads them.
-    init(fieldValues: some FieldReader)
+    /// An object with every field empty, for `init(fieldValues:)` to fill in.
+    init()
     /// The values of the key fields, in order: the object's identity and sort key.
     var naturalKey: [String] { get }
     /// Negative, zero or positive as this object's natural key sorts before, equal to or after

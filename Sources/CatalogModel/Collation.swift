@@ -2,36 +2,26 @@
 public struct Collation: CatalogObject {
     public static let kind = ObjectKind.collation
     public static let keyCount = 2
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("name", .text),
-        FieldSpec("provider", .text),
-        FieldSpec("lc_collate", .text),
-        FieldSpec("lc_ctype", .text),
-        FieldSpec("deterministic", .bool),
-        FieldSpec("owner", .text),
+    public static let fields: [FieldDeclaration<Collation>] = [
+        .init("schema", \.schema),
+        .init("name", \.name),
+        .init("provider", \.provider),
+        .init("lc_collate", \.lcCollate),
+        .init("lc_ctype", \.lcCtype),
+        .init("deterministic", \.deterministic),
+        .init("owner", \.owner),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [
-            .text(schema), .text(name), .text(provider), lcCollate.map(FieldValue.text), lcCtype.map(FieldValue.text),
-            .bool(deterministic), .text(owner),
-        ]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            schema: v.text(0), name: v.text(1), provider: v.text(2), lcCollate: v.optionalText(3), lcCtype: v.optionalText(4),
-            deterministic: v.bool(5), owner: v.text(6))
-    }
-    public var schema: String
-    public var name: String
+    public var schema: String = ""
+    public var name: String = ""
     /// `libc`, `icu` or `default`.
-    public var provider: String
+    public var provider: String = ""
     public var lcCollate: String?
     public var lcCtype: String?
-    public var deterministic: Bool
-    public var owner: String
+    public var deterministic: Bool = false
+    public var owner: String = ""
 
     public init(
         schema: String, name: String, provider: String, lcCollate: String?, lcCtype: String?,

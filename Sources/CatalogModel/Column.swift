@@ -2,42 +2,30 @@
 public struct Column: CatalogObject {
     public static let kind = ObjectKind.column
     public static let keyCount = 3
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("table", .text),
-        FieldSpec("name", .text),
-        FieldSpec("position", .integer),
-        FieldSpec("type", .text),
-        FieldSpec("not_null", .bool),
-        FieldSpec("default_value", .text),
-        FieldSpec("identity", .text),
-        FieldSpec("generated", .text),
-        FieldSpec("collation", .text),
-        FieldSpec("comment", .text),
+    public static let fields: [FieldDeclaration<Column>] = [
+        .init("schema", \.schema),
+        .init("table", \.table),
+        .init("name", \.name),
+        .init("position", \.position),
+        .init("type", \.type),
+        .init("not_null", \.notNull),
+        .init("default_value", \.defaultValue),
+        .init("identity", \.identity),
+        .init("generated", \.generated),
+        .init("collation", \.collation),
+        .init("comment", \.comment),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [
-            .text(schema), .text(table), .text(name), .integer(Int64(position)), .text(type), .bool(notNull),
-            defaultValue.map(FieldValue.text), identity.map(FieldValue.text), generated.map(FieldValue.text),
-            collation.map(FieldValue.text), comment.map(FieldValue.text),
-        ]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            schema: v.text(0), table: v.text(1), name: v.text(2), position: Int(v.integer(3)), type: v.text(4),
-            notNull: v.bool(5), defaultValue: v.optionalText(6), identity: v.optionalText(7), generated: v.optionalText(8),
-            collation: v.optionalText(9), comment: v.optionalText(10))
-    }
-    public var schema: String
-    public var table: String
-    public var name: String
+    public var schema: String = ""
+    public var table: String = ""
+    public var name: String = ""
     /// 1-based position among the live columns (dropped columns leave no gap).
-    public var position: Int
+    public var position: Int = 0
     /// The type as `format_type` prints it, e.g. `character varying(80)`.
-    public var type: String
-    public var notNull: Bool
+    public var type: String = ""
+    public var notNull: Bool = false
     public var defaultValue: String?
     /// `always` or `by default` for identity columns.
     public var identity: String?

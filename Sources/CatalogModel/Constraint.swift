@@ -2,34 +2,24 @@
 public struct Constraint: CatalogObject {
     public static let kind = ObjectKind.constraint
     public static let keyCount = 3
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("table", .text),
-        FieldSpec("name", .text),
-        FieldSpec("constraint_type", .text),
-        FieldSpec("definition", .text),
-        FieldSpec("referenced_table", .text),
+    public static let fields: [FieldDeclaration<Constraint>] = [
+        .init("schema", \.schema),
+        .init("table", \.table),
+        .init("name", \.name),
+        .init("constraint_type", \.constraintType),
+        .init("definition", \.definition),
+        .init("referenced_table", \.referencedTable),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [
-            .text(schema), .text(table), .text(name), .text(constraintType), .text(definition),
-            referencedTable.map(FieldValue.text),
-        ]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            schema: v.text(0), table: v.text(1), name: v.text(2), constraintType: v.text(3), definition: v.text(4),
-            referencedTable: v.optionalText(5))
-    }
-    public var schema: String
-    public var table: String
-    public var name: String
+    public var schema: String = ""
+    public var table: String = ""
+    public var name: String = ""
     /// `primary key`, `foreign key`, `unique`, `check` or `exclusion`.
-    public var constraintType: String
+    public var constraintType: String = ""
     /// As `pg_get_constraintdef` prints it.
-    public var definition: String
+    public var definition: String = ""
     /// Foreign key: the referenced table, `schema.table`.
     public var referencedTable: String?
 

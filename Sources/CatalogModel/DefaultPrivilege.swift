@@ -2,33 +2,26 @@
 public struct DefaultPrivilege: CatalogObject {
     public static let kind = ObjectKind.defaultPrivilege
     public static let keyCount = 5
-    public static let fieldSpecs = [
-        FieldSpec("role", .text),
-        FieldSpec("schema", .text),
-        FieldSpec("object_type", .text),
-        FieldSpec("grantee", .text),
-        FieldSpec("privilege", .text),
-        FieldSpec("grantable", .bool),
+    public static let fields: [FieldDeclaration<DefaultPrivilege>] = [
+        .init("role", \.role),
+        .init("schema", \.schema),
+        .init("object_type", \.objectType),
+        .init("grantee", \.grantee),
+        .init("privilege", \.privilege),
+        .init("grantable", \.grantable),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [.text(role), .text(schema), .text(objectType), .text(grantee), .text(privilege), .bool(grantable)]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            role: v.text(0), schema: v.text(1), objectType: v.text(2), grantee: v.text(3), privilege: v.text(4),
-            grantable: v.bool(5))
-    }
     /// The role whose future objects get the privilege.
-    public var role: String
+    public var role: String = ""
     /// The schema it is limited to; empty for all schemas.
-    public var schema: String
+    public var schema: String = ""
     /// `table`, `sequence`, `function`, `type` or `schema`.
-    public var objectType: String
-    public var grantee: String
-    public var privilege: String
-    public var grantable: Bool
+    public var objectType: String = ""
+    public var grantee: String = ""
+    public var privilege: String = ""
+    public var grantable: Bool = false
 
     public init(
         role: String, schema: String, objectType: String, grantee: String, privilege: String,

@@ -8,32 +8,25 @@
 public struct Dependency: CatalogObject {
     public static let kind = ObjectKind.dependency
     public static let keyCount = 4
-    public static let fieldSpecs = [
-        FieldSpec("dependent_kind", .text, since: 2),
-        FieldSpec("dependent", .text, since: 2),
-        FieldSpec("referenced_kind", .text, since: 2),
-        FieldSpec("referenced", .text, since: 2),
-        FieldSpec("dependency_type", .text, since: 2),
+    public static let fields: [FieldDeclaration<Dependency>] = [
+        .init("dependent_kind", \.dependentKind, since: 2),
+        .init("dependent", \.dependent, since: 2),
+        .init("referenced_kind", \.referencedKind, since: 2),
+        .init("referenced", \.referenced, since: 2),
+        .init("dependency_type", \.dependencyType, since: 2),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [.text(dependentKind), .text(dependent), .text(referencedKind), .text(referenced), .text(dependencyType)]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            dependentKind: v.text(0), dependent: v.text(1), referencedKind: v.text(2), referenced: v.text(3),
-            dependencyType: v.text(4))
-    }
     /// The kind of the object that depends, e.g. `relation` for a view.
-    public var dependentKind: String
+    public var dependentKind: String = ""
     /// Its path, e.g. `public.active_users`.
-    public var dependent: String
-    public var referencedKind: String
-    public var referenced: String
+    public var dependent: String = ""
+    public var referencedKind: String = ""
+    public var referenced: String = ""
     /// `normal` (dropping the referenced object needs CASCADE), `automatic` (it goes with
     /// the referenced object) or `partition` (a partition's index goes with its parent's).
-    public var dependencyType: String
+    public var dependencyType: String = ""
 
     public init(
         dependentKind: String, dependent: String, referencedKind: String, referenced: String, dependencyType: String

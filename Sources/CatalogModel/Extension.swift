@@ -2,20 +2,17 @@
 public struct Extension: CatalogObject {
     public static let kind = ObjectKind.extension
     public static let keyCount = 1
-    public static let fieldSpecs = [
-        FieldSpec("name", .text),
-        FieldSpec("version", .text),
-        FieldSpec("schema", .text),
+    public static let fields: [FieldDeclaration<Extension>] = [
+        .init("name", \.name),
+        .init("version", \.version),
+        .init("schema", \.schema),
     ]
 
-    public var fieldValues: [FieldValue?] { [.text(name), .text(version), .text(schema)] }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(name: v.text(0), version: v.text(1), schema: v.text(2))
-    }
-    public var name: String
-    public var version: String
-    public var schema: String
+    public var name: String = ""
+    public var version: String = ""
+    public var schema: String = ""
 
     public init(name: String, version: String, schema: String) {
         self.name = name

@@ -1,30 +1,93 @@
-/// One field of a catalog object kind: its snapshot column name and value type.
+/// One field of a catalog object kind as the snapshot stores it: its column name, value type,
+/// whether it may be absent (NULL), and the format that first recorded it.
 ///
-/// Each kind lists its fields once (`CatalogObject.fieldSpecs`), key fields first, in the same
-/// order as `fieldValues` and `init(fieldValues:)`. The snapshot store, `show`, the fingerprint
-/// and the differ all work from that list, so a field added there is stored, printed and
-/// compared everywhere.
+/// Derived from the kind's `fields` (`FieldDeclaration`), key fields first. The snapshot
+/// store, `show`, the fingerprint and the differ all work from that list, so a field added
+/// there is stored, printed and compared everywhere.
 public struct FieldSpec: Hashable, Sendable {
     /// The value type of a field, which fixes its SQLite column type.
     public enum ValueType: Hashable, Sendable { case text, integer, bool, list }
 
-    /// The snake_case name: the snapshot column and the `show` label.
+    /// The snake_case name: the snapshot column, the `show` label and the column name the
+    /// capture query gives it.
     public let name: String
     public let type: ValueType
+    /// Whether the value may be absent (stored as NULL, left out of `show`).
+    public let optional: Bool
     /// The snapshot format that first recorded the field: a file of an older format has no
     /// column for it (not recorded); a file of this format or later without one is damaged.
     public let since: Int
 
-    public init(_ name: String, _ type: ValueType, since: Int = 1) {
+    public init(_ name: String, _ type: ValueType, optional: Bool = false, since: Int = 1) {
         self.name = name
         self.type = type
+        self.optional = optional
         self.since = since
     }
 }
 
-/// Typed access to one object's stored values, in `fieldSpecs` order, for
-/// `init(fieldValues:)`. A value of the wrong type reads as empty (and a damaged file is then
-/// caught by its checksum).
+/// One field of a kind, declared once: its snapshot column (`spec`) and the stored property it
+/// reads and writes. Each kind lists them in `CatalogObject.fields`; the field values, the
+/// initializer from stored values, the snapshot table and the row mapping by column name all
+/// follow from that list. The value type and whether the field is optional come from the key
+/// path's type.
+public struct FieldDeclaration<Object>: @unchecked Sendable {
+    public let spec: FieldSpec
+    let value: (Object) -> FieldValue?
+    let assign: (inout Object, any FieldReader, Int) -> Void
+
+    public init(_ name: String, _ path: WritableKeyPath<Object, String>, since: Int = 1) {
+        spec = FieldSpec(name, .text, since: since)
+        value = { .text($0[keyPath: path]) }
+        assign = { $0[keyPath: path] = $1.text($2) }
+    }
+
+    public init(_ name: String, _ path: WritableKeyPath<Object, String?>, since: Int = 1) {
+        spec = FieldSpec(name, .text, optional: true, since: since)
+        value = { $0[keyPath: path].map(FieldValue.text) }
+        assign = { $0[keyPath: path] = $1.optionalText($2) }
+    }
+
+    public init(_ name: String, _ path: WritableKeyPath<Object, Bool>, since: Int = 1) {
+        spec = FieldSpec(name, .bool, since: since)
+        value = { .bool($0[keyPath: path]) }
+        assign = { $0[keyPath: path] = $1.bool($2) }
+    }
+
+    public init(_ name: String, _ path: WritableKeyPath<Object, Bool?>, since: Int = 1) {
+        spec = FieldSpec(name, .bool, optional: true, since: since)
+        value = { $0[keyPath: path].map(FieldValue.bool) }
+        assign = { $0[keyPath: path] = $1.optionalBool($2) }
+    }
+
+    public init(_ name: String, _ path: WritableKeyPath<Object, Int64>, since: Int = 1) {
+        spec = FieldSpec(name, .integer, since: since)
+        value = { .integer($0[keyPath: path]) }
+        assign = { $0[keyPath: path] = $1.integer($2) }
+    }
+
+    public init(_ name: String, _ path: WritableKeyPath<Object, Int>, since: Int = 1) {
+        spec = FieldSpec(name, .integer, since: since)
+        value = { .integer(Int64($0[keyPath: path])) }
+        assign = { $0[keyPath: path] = Int($1.integer($2)) }
+    }
+
+    public init(_ name: String, _ path: WritableKeyPath<Object, [String]>, since: Int = 1) {
+        spec = FieldSpec(name, .list, since: since)
+        value = { .list($0[keyPath: path]) }
+        assign = { $0[keyPath: path] = $1.list($2) }
+    }
+
+    public init(_ name: String, _ path: WritableKeyPath<Object, [String]?>, since: Int = 1) {
+        spec = FieldSpec(name, .list, optional: true, since: since)
+        value = { $0[keyPath: path].map(FieldValue.list) }
+        assign = { $0[keyPath: path] = $1.optionalList($2) }
+    }
+}
+
+/// Typed access to one object's stored values, by field index (the kind's `fields` order),
+/// for `init(fieldValues:)`. A value of the wrong type reads as empty (and a damaged file is
+/// then caught by its checksum).
 public protocol FieldReader {
     func optionalText(_ i: Int) -> String?
     func optionalBool(_ i: Int) -> Bool?
@@ -39,10 +102,22 @@ extension FieldReader {
 }
 
 extension CatalogObject {
-    /// The names of the key fields, in order.
-    public static var keyFields: [String] { fieldSpecs.prefix(keyCount).map(\.name) }
+    /// Every field's snapshot column, in `fields` order.
+    public static var fieldSpecs: [FieldSpec] { fields.map(\.spec) }
 
-    /// All present fields, key fields first, in `fieldSpecs` order.
+    /// The names of the key fields, in order.
+    public static var keyFields: [String] { fields.prefix(keyCount).map(\.spec.name) }
+
+    /// The value of every field in `fields` order; nil where absent.
+    public var fieldValues: [FieldValue?] { Self.fields.map { $0.value(self) } }
+
+    /// An object from values in `fields` order, as the snapshot store and the capture read them.
+    public init(fieldValues reader: some FieldReader) {
+        self.init()
+        for (i, field) in Self.fields.enumerated() { field.assign(&self, reader, i) }
+    }
+
+    /// All present fields, key fields first, in `fields` order.
     public var fields: [Field] {
         zip(Self.fieldSpecs, fieldValues).compactMap { spec, value in value.map { Field(name: spec.name, value: $0) } }
     }

@@ -2,42 +2,32 @@
 public struct Index: CatalogObject {
     public static let kind = ObjectKind.index
     public static let keyCount = 3
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("table", .text),
-        FieldSpec("name", .text),
-        FieldSpec("definition", .text),
-        FieldSpec("unique", .bool),
-        FieldSpec("primary", .bool),
-        FieldSpec("predicate", .text),
-        FieldSpec("valid", .bool),
-        FieldSpec("constraint_name", .text),
-        FieldSpec("comment", .text, since: 2),
+    public static let fields: [FieldDeclaration<Index>] = [
+        .init("schema", \.schema),
+        .init("table", \.table),
+        .init("name", \.name),
+        .init("definition", \.definition),
+        .init("unique", \.unique),
+        .init("primary", \.primary),
+        .init("predicate", \.predicate),
+        .init("valid", \.valid),
+        .init("constraint_name", \.constraintName),
+        .init("comment", \.comment, since: 2),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [
-            .text(schema), .text(table), .text(name), .text(definition), .bool(unique), .bool(primary),
-            predicate.map(FieldValue.text), .bool(valid), constraintName.map(FieldValue.text), comment.map(FieldValue.text),
-        ]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3), unique: v.bool(4), primary: v.bool(5),
-            predicate: v.optionalText(6), valid: v.bool(7), constraintName: v.optionalText(8), comment: v.optionalText(9))
-    }
-    public var schema: String
-    public var table: String
-    public var name: String
+    public var schema: String = ""
+    public var table: String = ""
+    public var name: String = ""
     /// As `pg_get_indexdef` prints it.
-    public var definition: String
-    public var unique: Bool
-    public var primary: Bool
+    public var definition: String = ""
+    public var unique: Bool = false
+    public var primary: Bool = false
     /// The `WHERE` predicate of a partial index.
     public var predicate: String?
     /// False for an index left invalid by a failed `CREATE INDEX CONCURRENTLY`.
-    public var valid: Bool
+    public var valid: Bool = false
     /// The constraint this index implements, if any.
     public var constraintName: String?
     /// `COMMENT ON INDEX` (recorded from format 2 on).

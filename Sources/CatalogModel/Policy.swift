@@ -2,38 +2,28 @@
 public struct Policy: CatalogObject {
     public static let kind = ObjectKind.policy
     public static let keyCount = 3
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("table", .text),
-        FieldSpec("name", .text),
-        FieldSpec("command", .text),
-        FieldSpec("permissive", .bool),
-        FieldSpec("roles", .list),
-        FieldSpec("using", .text),
-        FieldSpec("with_check", .text),
+    public static let fields: [FieldDeclaration<Policy>] = [
+        .init("schema", \.schema),
+        .init("table", \.table),
+        .init("name", \.name),
+        .init("command", \.command),
+        .init("permissive", \.permissive),
+        .init("roles", \.roles),
+        .init("using", \.using),
+        .init("with_check", \.withCheck),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [
-            .text(schema), .text(table), .text(name), .text(command), .bool(permissive), .list(roles), using.map(FieldValue.text),
-            withCheck.map(FieldValue.text),
-        ]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            schema: v.text(0), table: v.text(1), name: v.text(2), command: v.text(3), permissive: v.bool(4), roles: v.list(5),
-            using: v.optionalText(6), withCheck: v.optionalText(7))
-    }
-    public var schema: String
-    public var table: String
-    public var name: String
+    public var schema: String = ""
+    public var table: String = ""
+    public var name: String = ""
     /// `ALL`, `SELECT`, `INSERT`, `UPDATE` or `DELETE`.
-    public var command: String
+    public var command: String = ""
     /// False for a `RESTRICTIVE` policy.
-    public var permissive: Bool
+    public var permissive: Bool = false
     /// The roles it applies to, sorted; `public` for all.
-    public var roles: [String]
+    public var roles: [String] = []
     public var using: String?
     public var withCheck: String?
 

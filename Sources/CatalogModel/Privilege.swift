@@ -6,41 +6,34 @@
 public struct Privilege: CatalogObject {
     public static let kind = ObjectKind.privilege
     public static let keyCount = 5
-    public static let fieldSpecs = [
-        FieldSpec("object_type", .text),
-        FieldSpec("schema", .text),
-        FieldSpec("name", .text),
-        FieldSpec("column", .text),
-        FieldSpec("grantee", .text),
-        FieldSpec("privileges", .list),
-        FieldSpec("grantable", .list),
+    public static let fields: [FieldDeclaration<Privilege>] = [
+        .init("object_type", \.objectType),
+        .init("schema", \.schema),
+        .init("name", \.name),
+        .init("column", \.column),
+        .init("grantee", \.grantee),
+        .init("privileges", \.privileges),
+        .init("grantable", \.grantable),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [.text(objectType), .text(schema), .text(name), .text(column), .text(grantee), .list(privileges), .list(grantable)]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            objectType: v.text(0), schema: v.text(1), name: v.text(2), column: v.text(3), grantee: v.text(4),
-            privileges: v.list(5), grantable: v.list(6))
-    }
     /// `table`, `view`, `materialized view`, `foreign table`, `sequence`, `function`,
     /// `procedure`, `schema`, `type` or `column`.
-    public var objectType: String
+    public var objectType: String = ""
     /// The object's schema (for a schema privilege, the schema itself).
-    public var schema: String
+    public var schema: String = ""
     /// The object's name (functions with their identity arguments); empty for a schema.
-    public var name: String
+    public var name: String = ""
     /// The column, for a column privilege; empty otherwise.
-    public var column: String
+    public var column: String = ""
     /// A role name, or `PUBLIC`.
-    public var grantee: String
+    public var grantee: String = ""
     /// The privileges held, sorted: `SELECT`, `INSERT`, `UPDATE`, `DELETE`, `TRUNCATE`,
     /// `REFERENCES`, `TRIGGER`, `EXECUTE`, `USAGE`, `CREATE`.
-    public var privileges: [String]
+    public var privileges: [String] = []
     /// Those of `privileges` held `WITH GRANT OPTION`, sorted.
-    public var grantable: [String]
+    public var grantable: [String] = []
 
     public init(
         objectType: String, schema: String, name: String, column: String = "", grantee: String,

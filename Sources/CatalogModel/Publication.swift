@@ -2,25 +2,22 @@
 public struct Publication: CatalogObject {
     public static let kind = ObjectKind.publication
     public static let keyCount = 1
-    public static let fieldSpecs = [
-        FieldSpec("name", .text),
-        FieldSpec("all_tables", .bool),
-        FieldSpec("operations", .list),
-        FieldSpec("via_root", .bool),
-        FieldSpec("owner", .text),
+    public static let fields: [FieldDeclaration<Publication>] = [
+        .init("name", \.name),
+        .init("all_tables", \.allTables),
+        .init("operations", \.operations),
+        .init("via_root", \.viaRoot),
+        .init("owner", \.owner),
     ]
 
-    public var fieldValues: [FieldValue?] { [.text(name), .bool(allTables), .list(operations), .bool(viaRoot), .text(owner)] }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(name: v.text(0), allTables: v.bool(1), operations: v.list(2), viaRoot: v.bool(3), owner: v.text(4))
-    }
-    public var name: String
-    public var allTables: Bool
+    public var name: String = ""
+    public var allTables: Bool = false
     /// The operations it publishes: `insert`, `update`, `delete`, `truncate`.
-    public var operations: [String]
-    public var viaRoot: Bool
-    public var owner: String
+    public var operations: [String] = []
+    public var viaRoot: Bool = false
+    public var owner: String = ""
 
     public init(name: String, allTables: Bool, operations: [String], viaRoot: Bool, owner: String) {
         self.name = name

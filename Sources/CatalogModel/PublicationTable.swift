@@ -2,21 +2,18 @@
 public struct PublicationTable: CatalogObject {
     public static let kind = ObjectKind.publicationTable
     public static let keyCount = 3
-    public static let fieldSpecs = [
-        FieldSpec("publication", .text),
-        FieldSpec("schema", .text),
-        FieldSpec("table", .text),
-        FieldSpec("row_filter", .text),
+    public static let fields: [FieldDeclaration<PublicationTable>] = [
+        .init("publication", \.publication),
+        .init("schema", \.schema),
+        .init("table", \.table),
+        .init("row_filter", \.rowFilter),
     ]
 
-    public var fieldValues: [FieldValue?] { [.text(publication), .text(schema), .text(table), rowFilter.map(FieldValue.text)] }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(publication: v.text(0), schema: v.text(1), table: v.text(2), rowFilter: v.optionalText(3))
-    }
-    public var publication: String
-    public var schema: String
-    public var table: String
+    public var publication: String = ""
+    public var schema: String = ""
+    public var table: String = ""
     /// A row filter (`WHERE`), if any.
     public var rowFilter: String?
 

@@ -2,48 +2,34 @@
 public struct Relation: CatalogObject {
     public static let kind = ObjectKind.relation
     public static let keyCount = 2
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("name", .text),
-        FieldSpec("relation_kind", .text),
-        FieldSpec("persistence", .text),
-        FieldSpec("rls_enabled", .bool),
-        FieldSpec("rls_forced", .bool),
-        FieldSpec("partition_key", .text),
-        FieldSpec("partition_bound", .text),
-        FieldSpec("partition_of", .text),
-        FieldSpec("view_definition", .text),
-        FieldSpec("options", .list),
-        FieldSpec("foreign_server", .text),
-        FieldSpec("replica_identity", .text),
-        FieldSpec("owner", .text),
-        FieldSpec("comment", .text),
+    public static let fields: [FieldDeclaration<Relation>] = [
+        .init("schema", \.schema),
+        .init("name", \.name),
+        .init("relation_kind", \.relationKind),
+        .init("persistence", \.persistence),
+        .init("rls_enabled", \.rlsEnabled),
+        .init("rls_forced", \.rlsForced),
+        .init("partition_key", \.partitionKey),
+        .init("partition_bound", \.partitionBound),
+        .init("partition_of", \.partitionOf),
+        .init("view_definition", \.viewDefinition),
+        .init("options", \.options),
+        .init("foreign_server", \.foreignServer),
+        .init("replica_identity", \.replicaIdentity),
+        .init("owner", \.owner),
+        .init("comment", \.comment),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [
-            .text(schema), .text(name), .text(relationKind), .text(persistence), .bool(rlsEnabled), .bool(rlsForced),
-            partitionKey.map(FieldValue.text), partitionBound.map(FieldValue.text), partitionOf.map(FieldValue.text),
-            viewDefinition.map(FieldValue.text), options.map(FieldValue.list), foreignServer.map(FieldValue.text),
-            .text(replicaIdentity), .text(owner), comment.map(FieldValue.text),
-        ]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            schema: v.text(0), name: v.text(1), relationKind: v.text(2), persistence: v.text(3), rlsEnabled: v.bool(4),
-            rlsForced: v.bool(5), partitionKey: v.optionalText(6), partitionBound: v.optionalText(7),
-            partitionOf: v.optionalText(8), viewDefinition: v.optionalText(9), options: v.optionalList(10),
-            foreignServer: v.optionalText(11), replicaIdentity: v.text(12), owner: v.text(13), comment: v.optionalText(14))
-    }
-    public var schema: String
-    public var name: String
+    public var schema: String = ""
+    public var name: String = ""
     /// `table`, `partitioned table`, `view`, `materialized view` or `foreign table`.
-    public var relationKind: String
+    public var relationKind: String = ""
     /// `permanent` or `unlogged`.
-    public var persistence: String
-    public var rlsEnabled: Bool
-    public var rlsForced: Bool
+    public var persistence: String = ""
+    public var rlsEnabled: Bool = false
+    public var rlsForced: Bool = false
     /// Partitioned table: `pg_get_partkeydef`, e.g. `RANGE (created_at)`.
     public var partitionKey: String?
     /// Partition: its bound, e.g. `FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')`.
@@ -57,8 +43,8 @@ public struct Relation: CatalogObject {
     /// Foreign table: its server.
     public var foreignServer: String?
     /// `default`, `nothing`, `full` or `index`.
-    public var replicaIdentity: String
-    public var owner: String
+    public var replicaIdentity: String = ""
+    public var owner: String = ""
     public var comment: String?
 
     public init(

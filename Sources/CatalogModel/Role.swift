@@ -3,44 +3,33 @@
 public struct Role: CatalogObject {
     public static let kind = ObjectKind.role
     public static let keyCount = 1
-    public static let fieldSpecs = [
-        FieldSpec("name", .text),
-        FieldSpec("superuser", .bool),
-        FieldSpec("inherit", .bool),
-        FieldSpec("create_role", .bool),
-        FieldSpec("create_db", .bool),
-        FieldSpec("login", .bool),
-        FieldSpec("replication", .bool),
-        FieldSpec("bypass_rls", .bool),
-        FieldSpec("connection_limit", .integer),
-        FieldSpec("member_of", .list),
+    public static let fields: [FieldDeclaration<Role>] = [
+        .init("name", \.name),
+        .init("superuser", \.superuser),
+        .init("inherit", \.inherit),
+        .init("create_role", \.createRole),
+        .init("create_db", \.createDb),
+        .init("login", \.login),
+        .init("replication", \.replication),
+        .init("bypass_rls", \.bypassRls),
+        .init("connection_limit", \.connectionLimit),
+        .init("member_of", \.memberOf),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [
-            .text(name), .bool(superuser), .bool(inherit), .bool(createRole), .bool(createDb), .bool(login), .bool(replication),
-            .bool(bypassRls), .integer(Int64(connectionLimit)), .list(memberOf),
-        ]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            name: v.text(0), superuser: v.bool(1), inherit: v.bool(2), createRole: v.bool(3), createDb: v.bool(4),
-            login: v.bool(5), replication: v.bool(6), bypassRls: v.bool(7), connectionLimit: Int(v.integer(8)),
-            memberOf: v.list(9))
-    }
-    public var name: String
-    public var superuser: Bool
-    public var inherit: Bool
-    public var createRole: Bool
-    public var createDb: Bool
-    public var login: Bool
-    public var replication: Bool
-    public var bypassRls: Bool
+    public var name: String = ""
+    public var superuser: Bool = false
+    public var inherit: Bool = false
+    public var createRole: Bool = false
+    public var createDb: Bool = false
+    public var login: Bool = false
+    public var replication: Bool = false
+    public var bypassRls: Bool = false
     /// -1 for no limit.
-    public var connectionLimit: Int
+    public var connectionLimit: Int = 0
     /// The roles it is a member of, sorted.
-    public var memberOf: [String]
+    public var memberOf: [String] = []
 
     public init(
         name: String, superuser: Bool, inherit: Bool, createRole: Bool, createDb: Bool,

@@ -2,23 +2,20 @@
 public struct Rule: CatalogObject {
     public static let kind = ObjectKind.rule
     public static let keyCount = 3
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("table", .text),
-        FieldSpec("name", .text),
-        FieldSpec("definition", .text),
+    public static let fields: [FieldDeclaration<Rule>] = [
+        .init("schema", \.schema),
+        .init("table", \.table),
+        .init("name", \.name),
+        .init("definition", \.definition),
     ]
 
-    public var fieldValues: [FieldValue?] { [.text(schema), .text(table), .text(name), .text(definition)] }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3))
-    }
-    public var schema: String
-    public var table: String
-    public var name: String
+    public var schema: String = ""
+    public var table: String = ""
+    public var name: String = ""
     /// As `pg_get_ruledef` prints it.
-    public var definition: String
+    public var definition: String = ""
 
     public init(schema: String, table: String, name: String, definition: String) {
         self.schema = schema

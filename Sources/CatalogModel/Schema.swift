@@ -2,19 +2,16 @@
 public struct Schema: CatalogObject {
     public static let kind = ObjectKind.schema
     public static let keyCount = 1
-    public static let fieldSpecs = [
-        FieldSpec("name", .text),
-        FieldSpec("owner", .text),
-        FieldSpec("comment", .text),
+    public static let fields: [FieldDeclaration<Schema>] = [
+        .init("name", \.name),
+        .init("owner", \.owner),
+        .init("comment", \.comment),
     ]
 
-    public var fieldValues: [FieldValue?] { [.text(name), .text(owner), comment.map(FieldValue.text)] }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(name: v.text(0), owner: v.text(1), comment: v.optionalText(2))
-    }
-    public var name: String
-    public var owner: String
+    public var name: String = ""
+    public var owner: String = ""
     public var comment: String?
 
     public init(name: String, owner: String, comment: String? = nil) {

@@ -2,26 +2,23 @@
 public struct Trigger: CatalogObject {
     public static let kind = ObjectKind.trigger
     public static let keyCount = 3
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("table", .text),
-        FieldSpec("name", .text),
-        FieldSpec("definition", .text),
-        FieldSpec("enabled", .text),
+    public static let fields: [FieldDeclaration<Trigger>] = [
+        .init("schema", \.schema),
+        .init("table", \.table),
+        .init("name", \.name),
+        .init("definition", \.definition),
+        .init("enabled", \.enabled),
     ]
 
-    public var fieldValues: [FieldValue?] { [.text(schema), .text(table), .text(name), .text(definition), .text(enabled)] }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(schema: v.text(0), table: v.text(1), name: v.text(2), definition: v.text(3), enabled: v.text(4))
-    }
-    public var schema: String
-    public var table: String
-    public var name: String
+    public var schema: String = ""
+    public var table: String = ""
+    public var name: String = ""
     /// As `pg_get_triggerdef` prints it.
-    public var definition: String
+    public var definition: String = ""
     /// `origin` (the default), `disabled`, `replica` or `always`.
-    public var enabled: String
+    public var enabled: String = ""
 
     public init(schema: String, table: String, name: String, definition: String, enabled: String) {
         self.schema = schema

@@ -2,39 +2,27 @@
 public struct TypeDefinition: CatalogObject {
     public static let kind = ObjectKind.type
     public static let keyCount = 2
-    public static let fieldSpecs = [
-        FieldSpec("schema", .text),
-        FieldSpec("name", .text),
-        FieldSpec("type_kind", .text),
-        FieldSpec("labels", .list),
-        FieldSpec("base_type", .text),
-        FieldSpec("default_value", .text),
-        FieldSpec("not_null", .bool),
-        FieldSpec("constraints", .list),
-        FieldSpec("attributes", .list),
-        FieldSpec("subtype", .text),
-        FieldSpec("owner", .text),
-        FieldSpec("comment", .text),
+    public static let fields: [FieldDeclaration<TypeDefinition>] = [
+        .init("schema", \.schema),
+        .init("name", \.name),
+        .init("type_kind", \.typeKind),
+        .init("labels", \.labels),
+        .init("base_type", \.baseType),
+        .init("default_value", \.defaultValue),
+        .init("not_null", \.notNull),
+        .init("constraints", \.constraints),
+        .init("attributes", \.attributes),
+        .init("subtype", \.subtype),
+        .init("owner", \.owner),
+        .init("comment", \.comment),
     ]
 
-    public var fieldValues: [FieldValue?] {
-        [
-            .text(schema), .text(name), .text(typeKind), labels.map(FieldValue.list), baseType.map(FieldValue.text),
-            defaultValue.map(FieldValue.text), notNull.map(FieldValue.bool), constraints.map(FieldValue.list),
-            attributes.map(FieldValue.list), subtype.map(FieldValue.text), .text(owner), comment.map(FieldValue.text),
-        ]
-    }
+    public init() {}
 
-    public init(fieldValues v: some FieldReader) {
-        self.init(
-            schema: v.text(0), name: v.text(1), typeKind: v.text(2), labels: v.optionalList(3), baseType: v.optionalText(4),
-            defaultValue: v.optionalText(5), notNull: v.optionalBool(6), constraints: v.optionalList(7),
-            attributes: v.optionalList(8), subtype: v.optionalText(9), owner: v.text(10), comment: v.optionalText(11))
-    }
-    public var schema: String
-    public var name: String
+    public var schema: String = ""
+    public var name: String = ""
     /// `enum`, `domain`, `composite` or `range`.
-    public var typeKind: String
+    public var typeKind: String = ""
     /// Enum labels in their sort order.
     public var labels: [String]?
     /// Domain: the base type as `format_type` prints it.
@@ -49,7 +37,7 @@ public struct TypeDefinition: CatalogObject {
     public var attributes: [String]?
     /// Range: the subtype.
     public var subtype: String?
-    public var owner: String
+    public var owner: String = ""
     public var comment: String?
 
     public init(

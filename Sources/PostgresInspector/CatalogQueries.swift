@@ -46,7 +46,7 @@ struct CatalogQueries {
     /// Schemas (pg_namespace), with owner and comment.
     var schemas: String {
         """
-        SELECT n.nspname, pg_catalog.pg_get_userbyid(n.nspowner), d.description
+        SELECT n.nspname AS name, pg_catalog.pg_get_userbyid(n.nspowner) AS owner, d.description AS comment
         FROM pg_catalog.pg_namespace n
         \(comment("d", "pg_namespace", "n.oid"))
         WHERE \(userSchema) AND \(notFromExtension("pg_namespace", "n.oid"))
@@ -55,7 +55,7 @@ struct CatalogQueries {
 
     /// Extensions; their schema may be a system one, so no schema filter here.
     let extensions = """
-        SELECT e.extname, e.extversion, n.nspname
+        SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema
         FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
         WHERE e.extname <> 'plpgsql'
         """
@@ -63,9 +63,10 @@ struct CatalogQueries {
     /// User-defined collations.
     var collations: String {
         """
-        SELECT n.nspname, c.collname,
-          CASE c.collprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' ELSE 'default' END,
-          c.collcollate, c.collctype, c.collisdeterministic, pg_catalog.pg_get_userbyid(c.collowner)
+        SELECT n.nspname AS schema, c.collname AS name,
+          CASE c.collprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' ELSE 'default' END AS provider,
+          c.collcollate AS lc_collate, c.collctype AS lc_ctype, c.collisdeterministic AS deterministic,
+          pg_catalog.pg_get_userbyid(c.collowner) AS owner
         FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
         WHERE \(userSchema) AND \(notFromExtension("pg_collation", "c.oid"))
         """
@@ -75,19 +76,19 @@ struct CatalogQueries {
     /// free-standing ones: a table's row type is the table) and ranges.
     var types: String {
         """
-        SELECT n.nspname, t.typname,
-          CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite' ELSE 'range' END,
+        SELECT n.nspname AS schema, t.typname AS name,
+          CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 'composite' ELSE 'range' END AS type_kind,
           CASE WHEN t.typtype = 'e' THEN (SELECT pg_catalog.string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder)
-            FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END,
-          CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
-          t.typdefault,
-          CASE WHEN t.typtype = 'd' THEN t.typnotnull END,
+            FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS labels,
+          CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END AS base_type,
+          t.typdefault AS default_value,
+          CASE WHEN t.typtype = 'd' THEN t.typnotnull END AS not_null,
           CASE WHEN t.typtype = 'd' THEN (SELECT pg_catalog.string_agg(c.conname || ': ' || pg_catalog.pg_get_constraintdef(c.oid, true), chr(31) ORDER BY c.conname)
-            FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) END,
+            FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid) END AS constraints,
           CASE WHEN t.typtype = 'c' THEN (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod), chr(31) ORDER BY a.attnum)
-            FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
-          CASE WHEN t.typtype = 'r' THEN (SELECT pg_catalog.format_type(r.rngsubtype, NULL) FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid) END,
-          pg_catalog.pg_get_userbyid(t.typowner), d.description
+            FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes,
+          CASE WHEN t.typtype = 'r' THEN (SELECT pg_catalog.format_type(r.rngsubtype, NULL) FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid) END AS subtype,
+          pg_catalog.pg_get_userbyid(t.typowner) AS owner, d.description AS comment
         FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         \(comment("d", "pg_type", "t.oid"))
         LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
@@ -100,14 +101,16 @@ struct CatalogQueries {
     /// column and are left out (pg_depend deptype 'i').
     var sequences: String {
         """
-        SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
-          s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+        SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
+          s.seqstart AS start, s.seqincrement AS increment, s.seqmin AS min_value, s.seqmax AS max_value,
+          s.seqcache AS cache, s.seqcycle AS cycle,
           (SELECT pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(tc.relname) || '.' || pg_catalog.quote_ident(a.attname)
              FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
              JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
              JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-             WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'a' AND d.refobjsubid > 0),
-          pg_catalog.pg_get_userbyid(c.relowner)
+             WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'a' AND d.refobjsubid > 0)
+            AS owned_by,
+          pg_catalog.pg_get_userbyid(c.relowner) AS owner
         FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
@@ -120,19 +123,21 @@ struct CatalogQueries {
     /// pg_inherits and pg_foreign_table add a partition's parent and a foreign table's server.
     var relations: String {
         """
-        SELECT n.nspname, c.relname,
+        SELECT n.nspname AS schema, c.relname AS name,
           CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table' WHEN 'v' THEN 'view'
-            WHEN 'm' THEN 'materialized view' ELSE 'foreign table' END,
-          CASE c.relpersistence WHEN 'u' THEN 'unlogged' ELSE 'permanent' END,
-          c.relrowsecurity, c.relforcerowsecurity,
-          CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
-          CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,
-          CASE WHEN c.relispartition THEN pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(pc.relname) END,
-          CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END,
-          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(c.reloptions) o),
-          fs.srvname,
-          CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' ELSE 'index' END,
-          pg_catalog.pg_get_userbyid(c.relowner), d.description
+            WHEN 'm' THEN 'materialized view' ELSE 'foreign table' END AS relation_kind,
+          CASE c.relpersistence WHEN 'u' THEN 'unlogged' ELSE 'permanent' END AS persistence,
+          c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
+          CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+          CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+          CASE WHEN c.relispartition THEN pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(pc.relname) END
+            AS partition_of,
+          CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END AS view_definition,
+          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(c.reloptions) o) AS options,
+          fs.srvname AS foreign_server,
+          CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' ELSE 'index' END
+            AS replica_identity,
+          pg_catalog.pg_get_userbyid(c.relowner) AS owner, d.description AS comment
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         \(comment("d", "pg_class", "c.oid"))
         LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
@@ -151,14 +156,15 @@ struct CatalogQueries {
     /// Each distinct type and modifier is formatted once, not once per column.
     var columns: String {
         """
-        SELECT n.nspname, c.relname, a.attname,
-          pg_catalog.row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum),
-          ft.type, a.attnotnull,
-          CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
-          CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
-          CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
-          CASE WHEN a.attcollation <> t.typcollation THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,
-          d.description
+        SELECT n.nspname AS schema, c.relname AS "table", a.attname AS name,
+          pg_catalog.row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
+          ft.type AS type, a.attnotnull AS not_null,
+          CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_value,
+          CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
+          CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+          CASE WHEN a.attcollation <> t.typcollation THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
+            AS collation,
+          d.description AS comment
         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN (SELECT u.atttypid, u.atttypmod, pg_catalog.format_type(u.atttypid, u.atttypmod) AS type
@@ -179,11 +185,12 @@ struct CatalogQueries {
     /// referenced table names a foreign key's target.
     var constraints: String {
         """
-        SELECT n.nspname, c.relname, k.conname,
+        SELECT n.nspname AS schema, c.relname AS "table", k.conname AS name,
           CASE k.contype WHEN 'p' THEN 'primary key' WHEN 'f' THEN 'foreign key' WHEN 'u' THEN 'unique'
-            WHEN 'c' THEN 'check' ELSE 'exclusion' END,
-          pg_catalog.pg_get_constraintdef(k.oid, true),
+            WHEN 'c' THEN 'check' ELSE 'exclusion' END AS constraint_type,
+          pg_catalog.pg_get_constraintdef(k.oid, true) AS definition,
           CASE WHEN k.contype = 'f' THEN pg_catalog.quote_ident(rn.nspname) || '.' || pg_catalog.quote_ident(rc.relname) END
+            AS referenced_table
         FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
@@ -197,9 +204,10 @@ struct CatalogQueries {
     /// Indexes with their table; pg_constraint names the constraint an index implements.
     var indexes: String {
         """
-        SELECT n.nspname, c.relname, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid),
-          i.indisunique, i.indisprimary, pg_catalog.pg_get_expr(i.indpred, i.indrelid), i.indisvalid,
-          k.conname, d.description
+        SELECT n.nspname AS schema, c.relname AS "table", ic.relname AS name,
+          pg_catalog.pg_get_indexdef(i.indexrelid) AS definition, i.indisunique AS "unique", i.indisprimary AS "primary",
+          pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate, i.indisvalid AS valid,
+          k.conname AS constraint_name, d.description AS comment
         FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         \(comment("d", "pg_class", "i.indexrelid"))
         LEFT JOIN (SELECT conindid, conrelid, pg_catalog.min(conname) AS conname FROM pg_catalog.pg_constraint
@@ -215,13 +223,14 @@ struct CatalogQueries {
     /// Row-level security policies; `polroles = {0}` means PUBLIC.
     var policies: String {
         """
-        SELECT n.nspname, c.relname, p.polname,
-          CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,
-          p.polpermissive,
+        SELECT n.nspname AS schema, c.relname AS "table", p.polname AS name,
+          CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END
+            AS command,
+          p.polpermissive AS permissive,
           (SELECT pg_catalog.string_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid) END, chr(31)
              ORDER BY CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid) END)
-             FROM pg_catalog.unnest(p.polroles) AS r(oid)),
-          pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)
+             FROM pg_catalog.unnest(p.polroles) AS r(oid)) AS roles,
+          pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS "using", pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
@@ -233,21 +242,22 @@ struct CatalogQueries {
     /// aggregate's transition function, pg_language its language.
     var functions: String {
         """
-        SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),
-          CASE p.prokind WHEN 'f' THEN 'function' WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'window' END,
-          CASE WHEN p.prokind <> 'p' THEN pg_catalog.pg_get_function_result(p.oid) END,
-          l.lanname,
-          CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' ELSE 'volatile' END,
-          p.prosecdef, p.proisstrict, p.proleakproof,
-          CASE p.proparallel WHEN 's' THEN 'safe' WHEN 'r' THEN 'restricted' ELSE 'unsafe' END,
-          pg_catalog.array_to_string(p.proconfig, chr(31)),
+        SELECT n.nspname AS schema, p.proname AS name, pg_catalog.pg_get_function_identity_arguments(p.oid) AS arguments,
+          CASE p.prokind WHEN 'f' THEN 'function' WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'window' END
+            AS function_kind,
+          CASE WHEN p.prokind <> 'p' THEN pg_catalog.pg_get_function_result(p.oid) END AS result,
+          l.lanname AS language,
+          CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' ELSE 'volatile' END AS volatility,
+          p.prosecdef AS security_definer, p.proisstrict AS strict, p.proleakproof AS leakproof,
+          CASE p.proparallel WHEN 's' THEN 'safe' WHEN 'r' THEN 'restricted' ELSE 'unsafe' END AS parallel,
+          pg_catalog.array_to_string(p.proconfig, chr(31)) AS config,
           CASE WHEN p.prokind = 'a' THEN 'sfunc=' || ag.aggtransfn::pg_catalog.regproc::pg_catalog.text
                  || ' stype=' || pg_catalog.format_type(ag.aggtranstype, NULL)
                  || COALESCE(' finalfunc=' || NULLIF(ag.aggfinalfn, 0)::pg_catalog.regproc::pg_catalog.text, '')
                  || COALESCE(' initcond=' || ag.agginitval, '')
                WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid)
-               ELSE p.prosrc END,
-          pg_catalog.pg_get_userbyid(p.proowner), d.description
+               ELSE p.prosrc END AS body,
+          pg_catalog.pg_get_userbyid(p.proowner) AS owner, d.description AS comment
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         \(comment("d", "pg_proc", "p.oid"))
         JOIN pg_catalog.pg_language l ON l.oid = p.prolang
@@ -260,8 +270,8 @@ struct CatalogQueries {
     /// on partitions, which their parent's trigger defines).
     var triggers: String {
         """
-        SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid),
-          CASE t.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END
+        SELECT n.nspname AS schema, c.relname AS "table", t.tgname AS name, pg_catalog.pg_get_triggerdef(t.oid) AS definition,
+          CASE t.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END AS enabled
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
@@ -272,7 +282,7 @@ struct CatalogQueries {
     /// Rewrite rules other than a view's own `_RETURN` rule.
     var rules: String {
         """
-        SELECT n.nspname, c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid)
+        SELECT n.nspname AS schema, c.relname AS "table", r.rulename AS name, pg_catalog.pg_get_ruledef(r.oid) AS definition
         FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE r.rulename <> '_RETURN' AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
@@ -287,10 +297,11 @@ struct CatalogQueries {
     /// grants are left out with them.
     var privileges: String {
         """
-        SELECT object_type, schema_name, object_name, column_name,
-          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END,
-          pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type),
+        SELECT object_type, schema_name AS schema, object_name AS name, column_name AS "column",
+          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END AS grantee,
+          pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type) AS privileges,
           COALESCE(pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type) FILTER (WHERE x.is_grantable), '')
+            AS grantable
         FROM (
           SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
                    WHEN 'f' THEN 'foreign table' ELSE 'table' END AS object_type,
@@ -332,27 +343,28 @@ struct CatalogQueries {
 
     /// `ALTER DEFAULT PRIVILEGES` entries; a zero namespace means all schemas.
     let defaultPrivileges = """
-        SELECT pg_catalog.pg_get_userbyid(d.defaclrole), COALESCE(n.nspname, ''),
+        SELECT pg_catalog.pg_get_userbyid(d.defaclrole) AS role, COALESCE(n.nspname, '') AS schema,
           CASE d.defaclobjtype WHEN 'r' THEN 'table' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'function'
-            WHEN 'T' THEN 'type' ELSE 'schema' END,
-          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END,
-          x.privilege_type, x.is_grantable
+            WHEN 'T' THEN 'type' ELSE 'schema' END AS object_type,
+          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END AS grantee,
+          x.privilege_type AS privilege, x.is_grantable AS grantable
         FROM pg_catalog.pg_default_acl d LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace,
         LATERAL pg_catalog.aclexplode(d.defaclacl) x
         """
 
     /// Publications and the operations they publish.
     let publications = """
-        SELECT p.pubname, p.puballtables,
+        SELECT p.pubname AS name, p.puballtables AS all_tables,
           pg_catalog.concat_ws(chr(31), CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
-            CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END),
-          p.pubviaroot, pg_catalog.pg_get_userbyid(p.pubowner)
+            CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END) AS operations,
+          p.pubviaroot AS via_root, pg_catalog.pg_get_userbyid(p.pubowner) AS owner
         FROM pg_catalog.pg_publication p
         """
 
     /// Tables listed explicitly in publications, with any row filter.
     let publicationTables = """
-        SELECT p.pubname, n.nspname, c.relname, pg_catalog.pg_get_expr(pr.prqual, pr.prrelid)
+        SELECT p.pubname AS publication, n.nspname AS schema, c.relname AS "table",
+          pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) AS row_filter
         FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid
         JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         """
@@ -360,11 +372,11 @@ struct CatalogQueries {
     /// Event triggers not owned by an extension.
     var eventTriggers: String {
         """
-        SELECT e.evtname, e.evtevent,
-          (SELECT pg_catalog.string_agg(tag, chr(31) ORDER BY tag) FROM pg_catalog.unnest(e.evttags) tag),
-          e.evtfoid::pg_catalog.regproc::pg_catalog.text,
-          CASE e.evtenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END,
-          pg_catalog.pg_get_userbyid(e.evtowner)
+        SELECT e.evtname AS name, e.evtevent AS event,
+          (SELECT pg_catalog.string_agg(tag, chr(31) ORDER BY tag) FROM pg_catalog.unnest(e.evttags) tag) AS tags,
+          e.evtfoid::pg_catalog.regproc::pg_catalog.text AS function,
+          CASE e.evtenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END AS enabled,
+          pg_catalog.pg_get_userbyid(e.evtowner) AS owner
         FROM pg_catalog.pg_event_trigger e
         WHERE \(notFromExtension("pg_event_trigger", "e.oid"))
         """
@@ -373,9 +385,9 @@ struct CatalogQueries {
     /// Foreign servers with their wrapper; user mappings are never read.
     var foreignServers: String {
         """
-        SELECT s.srvname, w.fdwname, s.srvtype, s.srvversion,
-          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(s.srvoptions) o),
-          pg_catalog.pg_get_userbyid(s.srvowner)
+        SELECT s.srvname AS name, w.fdwname AS wrapper, s.srvtype AS server_type, s.srvversion AS server_version,
+          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(s.srvoptions) o) AS options,
+          pg_catalog.pg_get_userbyid(s.srvowner) AS owner
         FROM pg_catalog.pg_foreign_server s JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
         WHERE \(notFromExtension("pg_foreign_server", "s.oid"))
         """
@@ -384,10 +396,11 @@ struct CatalogQueries {
     /// Roles from pg_roles (readable without privileges; its password column is always
     /// masked and not selected anyway), with memberships; built-in `pg_*` roles left out.
     let roles = """
-        SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, r.rolcanlogin,
-          r.rolreplication, r.rolbypassrls, r.rolconnlimit,
+        SELECT r.rolname AS name, r.rolsuper AS superuser, r.rolinherit AS inherit, r.rolcreaterole AS create_role,
+          r.rolcreatedb AS create_db, r.rolcanlogin AS login, r.rolreplication AS replication, r.rolbypassrls AS bypass_rls,
+          r.rolconnlimit AS connection_limit,
           (SELECT pg_catalog.string_agg(g.rolname, chr(31) ORDER BY g.rolname) FROM pg_catalog.pg_auth_members m
-             JOIN pg_catalog.pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid)
+             JOIN pg_catalog.pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid) AS member_of
         FROM pg_catalog.pg_roles r WHERE r.rolname !~ '^pg_'
         """
 

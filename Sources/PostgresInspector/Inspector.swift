@@ -155,14 +155,7 @@ public struct Inspector: Sendable {
             database: db.databaseName, host: db.host, port: db.port)
 
         progress("relations")
-        convert.put(\.relations, try db.query(q.relations)) {
-            Relation(
-                schema: $0.string(0), name: $0.string(1), relationKind: $0.string(2), persistence: $0.string(3),
-                rlsEnabled: $0.bool(4), rlsForced: $0.bool(5), partitionKey: $0.optional(6),
-                partitionBound: $0.optional(7), partitionOf: $0.optional(8), viewDefinition: $0.optional(9),
-                options: $0.list(10), foreignServer: $0.optional(11), replicaIdentity: $0.string(12),
-                owner: $0.string(13), comment: $0.optional(14))
-        }
+        try convert.put(\.relations, try db.query(q.relations))
         // Relations first, and the partner only after them: its reads take locks that DDL can
         // queue behind while holding a view's lock, and the view definitions open each view.
         if case .partner(let partner) = keysAndGrants {
@@ -170,88 +163,31 @@ public struct Inspector: Sendable {
             partner.start()
         }
         progress("schemas")
-        convert.put(\.schemas, try db.query(q.schemas)) {
-            Schema(name: $0.string(0), owner: $0.string(1), comment: $0.optional(2))
-        }
-        convert.put(\.extensions, try db.query(q.extensions)) {
-            Extension(name: $0.string(0), version: $0.string(1), schema: $0.string(2))
-        }
-        convert.put(\.collations, try db.query(q.collations)) {
-            Collation(
-                schema: $0.string(0), name: $0.string(1), provider: $0.string(2), lcCollate: $0.optional(3),
-                lcCtype: $0.optional(4), deterministic: $0.bool(5), owner: $0.string(6))
-        }
+        try convert.put(\.schemas, try db.query(q.schemas))
+        try convert.put(\.extensions, try db.query(q.extensions))
+        try convert.put(\.collations, try db.query(q.collations))
         progress("types")
-        convert.put(\.types, try db.query(q.types)) {
-            TypeDefinition(
-                schema: $0.string(0), name: $0.string(1), typeKind: $0.string(2), labels: $0.list(3),
-                baseType: $0.optional(4), defaultValue: $0.optional(5), notNull: $0.optional(6).map { $0 == "t" },
-                constraints: $0.list(7), attributes: $0.list(8), subtype: $0.optional(9),
-                owner: $0.string(10), comment: $0.optional(11))
-        }
-        convert.put(\.sequences, try db.query(q.sequences)) {
-            Sequence(
-                schema: $0.string(0), name: $0.string(1), dataType: $0.string(2), start: $0.int64(3),
-                increment: $0.int64(4), minValue: $0.int64(5), maxValue: $0.int64(6), cache: $0.int64(7),
-                cycle: $0.bool(8), ownedBy: $0.optional(9), owner: $0.string(10))
-        }
+        try convert.put(\.types, try db.query(q.types))
+        try convert.put(\.sequences, try db.query(q.sequences))
         progress("columns")
-        convert.put(\.columns, try db.query(q.columns)) {
-            Column(
-                schema: $0.string(0), table: $0.string(1), name: $0.string(2), position: $0.int(3), type: $0.string(4),
-                notNull: $0.bool(5), defaultValue: $0.optional(6), identity: $0.optional(7), generated: $0.optional(8),
-                collation: $0.optional(9), comment: $0.optional(10))
-        }
+        try convert.put(\.columns, try db.query(q.columns))
         if case .here(let reads) = keysAndGrants {
             progress("constraints, indexes, policies and privileges")
             try reads.read(on: db)
         }
         progress("functions")
-        convert.put(\.functions, try db.query(q.functions)) {
-            Function(
-                schema: $0.string(0), name: $0.string(1), arguments: $0.string(2), functionKind: $0.string(3),
-                result: $0.optional(4), language: $0.string(5), volatility: $0.string(6), securityDefiner: $0.bool(7),
-                strict: $0.bool(8), leakproof: $0.bool(9), parallel: $0.string(10), config: $0.list(11),
-                body: $0.optional(12), owner: $0.string(13), comment: $0.optional(14))
-        }
+        try convert.put(\.functions, try db.query(q.functions))
         progress("triggers")
-        convert.put(\.triggers, try db.query(q.triggers)) {
-            Trigger(
-                schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), enabled: $0.string(4))
-        }
-        convert.put(\.rules, try db.query(q.rules)) {
-            Rule(schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3))
-        }
-        convert.put(\.defaultPrivileges, try db.query(q.defaultPrivileges)) {
-            DefaultPrivilege(
-                role: $0.string(0), schema: $0.string(1), objectType: $0.string(2), grantee: $0.string(3),
-                privilege: $0.string(4), grantable: $0.bool(5))
-        }
+        try convert.put(\.triggers, try db.query(q.triggers))
+        try convert.put(\.rules, try db.query(q.rules))
+        try convert.put(\.defaultPrivileges, try db.query(q.defaultPrivileges))
         progress("publications")
-        convert.put(\.publications, try db.query(q.publications)) {
-            Publication(
-                name: $0.string(0), allTables: $0.bool(1), operations: $0.list(2) ?? [], viaRoot: $0.bool(3), owner: $0.string(4))
-        }
-        convert.put(\.publicationTables, try db.query(q.publicationTables)) {
-            PublicationTable(publication: $0.string(0), schema: $0.string(1), table: $0.string(2), rowFilter: $0.optional(3))
-        }
-        convert.put(\.eventTriggers, try db.query(q.eventTriggers)) {
-            EventTrigger(
-                name: $0.string(0), event: $0.string(1), tags: $0.list(2), function: $0.string(3),
-                enabled: $0.string(4), owner: $0.string(5))
-        }
-        convert.put(\.foreignServers, try db.query(q.foreignServers)) {
-            ForeignServer(
-                name: $0.string(0), wrapper: $0.string(1), serverType: $0.optional(2),
-                serverVersion: $0.optional(3), options: $0.list(4), owner: $0.string(5))
-        }
+        try convert.put(\.publications, try db.query(q.publications))
+        try convert.put(\.publicationTables, try db.query(q.publicationTables))
+        try convert.put(\.eventTriggers, try db.query(q.eventTriggers))
+        try convert.put(\.foreignServers, try db.query(q.foreignServers))
         progress("roles")
-        convert.put(\.roles, try db.query(q.roles)) {
-            Role(
-                name: $0.string(0), superuser: $0.bool(1), inherit: $0.bool(2), createRole: $0.bool(3), createDb: $0.bool(4),
-                login: $0.bool(5), replication: $0.bool(6), bypassRls: $0.bool(7), connectionLimit: $0.int(8),
-                memberOf: $0.list(9) ?? [])
-        }
+        try convert.put(\.roles, try db.query(q.roles))
         progress("applied migrations")
         let migrationColumns = Set(try db.query(q.migrationColumns).map { $0.string(0) })
         let canReadMigrations =
@@ -295,27 +231,10 @@ private struct KeysAndGrants: Sendable {
     let convert: ResultConversion
 
     func read(on db: PostgresConnection) throws {
-        convert.put(\.constraints, try db.query(queries.constraints)) {
-            Constraint(
-                schema: $0.string(0), table: $0.string(1), name: $0.string(2), constraintType: $0.string(3),
-                definition: $0.string(4), referencedTable: $0.optional(5))
-        }
-        convert.put(\.indexes, try db.query(queries.indexes)) {
-            Index(
-                schema: $0.string(0), table: $0.string(1), name: $0.string(2), definition: $0.string(3), unique: $0.bool(4),
-                primary: $0.bool(5), predicate: $0.optional(6), valid: $0.bool(7), constraintName: $0.optional(8),
-                comment: $0.optional(9))
-        }
-        convert.put(\.policies, try db.query(queries.policies)) {
-            Policy(
-                schema: $0.string(0), table: $0.string(1), name: $0.string(2), command: $0.string(3),
-                permissive: $0.bool(4), roles: $0.list(5) ?? [], using: $0.optional(6), withCheck: $0.optional(7))
-        }
-        convert.put(\.privileges, try db.query(queries.privileges)) {
-            Privilege(
-                objectType: $0.string(0), schema: $0.string(1), name: $0.string(2), column: $0.string(3),
-                grantee: $0.string(4), privileges: $0.list(5) ?? [], grantable: $0.list(6) ?? [])
-        }
+        try convert.put(\.constraints, try db.query(queries.constraints))
+        try convert.put(\.indexes, try db.query(queries.indexes))
+        try convert.put(\.policies, try db.query(queries.policies))
+        try convert.put(\.privileges, try db.query(queries.privileges))
     }
 }
 
@@ -384,6 +303,15 @@ private final class ResultConversion: @unchecked Sendable {
     /// Touched only on `queue`.
     private var catalog = Catalog()
 
+    /// Queues the conversion of `result` into `T`s, each query column read into the field of
+    /// its name (`T.init(fieldValues:)`). Throws when the query lacks a field's column.
+    func put<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult) throws {
+        let columns = try result.columns(for: T.self)
+        put(path, result) { T(fieldValues: FieldRow(row: $0, columns: columns)) }
+    }
+
+    /// Queues the conversion of `result` into `T`s by `make`, for the kinds whose stored
+    /// values are computed here rather than read (a hash, a path built from its parts).
     func put<T: CatalogObject>(
         _ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult, _ make: @escaping @Sendable (PostgresRow) -> T
     ) {

@@ -1,4 +1,5 @@
 import CLibPQ
+import CatalogModel
 import Foundation
 import Interrupts
 
@@ -116,7 +117,7 @@ public final class PostgresConnection {
 /// Owns nothing but the result, so it may be converted on another thread while the
 /// connection runs the next query.
 public final class PostgresResult: RandomAccessCollection, @unchecked Sendable {
-    private let result: OpaquePointer
+    fileprivate let result: OpaquePointer
     public let startIndex = 0
     public let endIndex: Int
 
@@ -136,6 +137,33 @@ public final class PostgresResult: RandomAccessCollection, @unchecked Sendable {
         return UnsafeBufferPointer(
             start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: Int(PQgetlength(result, row, column)))
     }
+}
+
+extension PostgresResult {
+    /// The result column of each of `T`'s fields, in `fields` order: the query names each
+    /// column after the field it fills. Throws when one is missing (a query and its kind
+    /// disagree, which the capture tests catch).
+    func columns<T: CatalogObject>(for _: T.Type) throws -> [Int] {
+        try T.fieldSpecs.map { spec in
+            let column = Int(PQfnumber(result, "\"\(spec.name)\""))
+            guard column >= 0 else {
+                throw InspectorError.queryFailed("the \(T.kind.plural) query returns no column \(spec.name)")
+            }
+            return column
+        }
+    }
+}
+
+/// A result row read as a kind's stored values: field `i` is the row's column `columns[i]`
+/// (`PostgresResult.columns(for:)`).
+struct FieldRow: FieldReader {
+    let row: PostgresRow
+    let columns: [Int]
+
+    func optionalText(_ i: Int) -> String? { row.optional(columns[i]) }
+    func optionalBool(_ i: Int) -> Bool? { row.optional(columns[i]).map { $0 == "t" } }
+    func integer(_ i: Int) -> Int64 { row.int64(columns[i]) }
+    func optionalList(_ i: Int) -> [String]? { row.list(columns[i]) }
 }
 
 /// One result row, values in text form (`nil` for SQL NULL).
