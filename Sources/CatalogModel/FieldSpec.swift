@@ -36,52 +36,52 @@ public struct FieldDeclaration<Object>: @unchecked Sendable {
     let value: (Object) -> FieldValue?
     let assign: (inout Object, any FieldReader, Int) -> Void
 
+    private init<Value>(
+        _ spec: FieldSpec, _ path: WritableKeyPath<Object, Value>, stored: @escaping (Value) -> FieldValue?,
+        read: @escaping (any FieldReader, Int) -> Value
+    ) {
+        self.spec = spec
+        value = { stored($0[keyPath: path]) }
+        assign = { $0[keyPath: path] = read($1, $2) }
+    }
+
     public init(_ name: String, _ path: WritableKeyPath<Object, String>, since: Int = 1) {
-        spec = FieldSpec(name, .text, since: since)
-        value = { .text($0[keyPath: path]) }
-        assign = { $0[keyPath: path] = $1.text($2) }
+        self.init(FieldSpec(name, .text, since: since), path, stored: { .text($0) }, read: { $0.text($1) })
     }
 
     public init(_ name: String, _ path: WritableKeyPath<Object, String?>, since: Int = 1) {
-        spec = FieldSpec(name, .text, optional: true, since: since)
-        value = { $0[keyPath: path].map(FieldValue.text) }
-        assign = { $0[keyPath: path] = $1.optionalText($2) }
+        self.init(
+            FieldSpec(name, .text, optional: true, since: since), path, stored: { $0.map(FieldValue.text) },
+            read: { $0.optionalText($1) })
     }
 
     public init(_ name: String, _ path: WritableKeyPath<Object, Bool>, since: Int = 1) {
-        spec = FieldSpec(name, .bool, since: since)
-        value = { .bool($0[keyPath: path]) }
-        assign = { $0[keyPath: path] = $1.bool($2) }
+        self.init(FieldSpec(name, .bool, since: since), path, stored: { .bool($0) }, read: { $0.bool($1) })
     }
 
     public init(_ name: String, _ path: WritableKeyPath<Object, Bool?>, since: Int = 1) {
-        spec = FieldSpec(name, .bool, optional: true, since: since)
-        value = { $0[keyPath: path].map(FieldValue.bool) }
-        assign = { $0[keyPath: path] = $1.optionalBool($2) }
+        self.init(
+            FieldSpec(name, .bool, optional: true, since: since), path, stored: { $0.map(FieldValue.bool) },
+            read: { $0.optionalBool($1) })
     }
 
     public init(_ name: String, _ path: WritableKeyPath<Object, Int64>, since: Int = 1) {
-        spec = FieldSpec(name, .integer, since: since)
-        value = { .integer($0[keyPath: path]) }
-        assign = { $0[keyPath: path] = $1.integer($2) }
+        self.init(FieldSpec(name, .integer, since: since), path, stored: { .integer($0) }, read: { $0.integer($1) })
     }
 
     public init(_ name: String, _ path: WritableKeyPath<Object, Int>, since: Int = 1) {
-        spec = FieldSpec(name, .integer, since: since)
-        value = { .integer(Int64($0[keyPath: path])) }
-        assign = { $0[keyPath: path] = Int($1.integer($2)) }
+        self.init(
+            FieldSpec(name, .integer, since: since), path, stored: { .integer(Int64($0)) }, read: { Int($0.integer($1)) })
     }
 
     public init(_ name: String, _ path: WritableKeyPath<Object, [String]>, since: Int = 1) {
-        spec = FieldSpec(name, .list, since: since)
-        value = { .list($0[keyPath: path]) }
-        assign = { $0[keyPath: path] = $1.list($2) }
+        self.init(FieldSpec(name, .list, since: since), path, stored: { .list($0) }, read: { $0.list($1) })
     }
 
     public init(_ name: String, _ path: WritableKeyPath<Object, [String]?>, since: Int = 1) {
-        spec = FieldSpec(name, .list, optional: true, since: since)
-        value = { $0[keyPath: path].map(FieldValue.list) }
-        assign = { $0[keyPath: path] = $1.optionalList($2) }
+        self.init(
+            FieldSpec(name, .list, optional: true, since: since), path, stored: { $0.map(FieldValue.list) },
+            read: { $0.optionalList($1) })
     }
 }
 
