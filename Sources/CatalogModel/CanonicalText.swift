@@ -37,7 +37,7 @@ public enum CanonicalText {
             guard !catalog.unrecorded.kinds.contains(T.kind) else { return }
             let recorded = specs.map { catalog.unrecorded.records($0.name, of: T.kind) }
             let kindName = T.kind.rawValue + " "
-            for object in Catalog.canonical(catalog[keyPath: path]) {
+            for object in Catalog.canonical(catalog[keyPath: path]) where catalog.unrecorded.records(object) {
                 append(kindName)
                 append(object.path)
                 out.append(10)

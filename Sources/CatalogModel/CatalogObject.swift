@@ -26,6 +26,10 @@ public protocol CatalogObject: Hashable, Sendable {
     var path: String { get }
     /// The key of the relation this object belongs to, for objects that hang off a table.
     var parentRelation: RelationKey? { get }
+    /// The snapshot format that first recorded objects like this one (1 for most; a kind
+    /// whose capture grew to cover more objects says which): older files do not have them,
+    /// so they are not compared with those files.
+    var recordedSince: Int { get }
     /// For objects privileges can be granted on: the identity their privileges name
     /// (`Privilege.grantedObjectID`), so a missing object's grants fold into its finding.
     var grantableID: String? { get }
@@ -33,6 +37,7 @@ public protocol CatalogObject: Hashable, Sendable {
 
 extension CatalogObject {
     public var parentRelation: RelationKey? { nil }
+    public var recordedSince: Int { 1 }
     public var grantableID: String? { nil }
     public func keyOrder(_ other: Self) -> Int { NaturalKeyOrder.compare(naturalKey, other.naturalKey) }
     public var schemaName: String? { Self.schemaKeyIndex.map { naturalKey[$0] } }

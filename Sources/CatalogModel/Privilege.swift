@@ -14,6 +14,7 @@ public struct Privilege: CatalogObject {
         .init("grantee", \.grantee),
         .init("privileges", \.privileges),
         .init("grantable", \.grantable),
+        .init("extension_member", \.extensionMember, since: 2),
     ]
 
     public init() {}
@@ -34,10 +35,13 @@ public struct Privilege: CatalogObject {
     public var privileges: [String] = []
     /// Those of `privileges` held `WITH GRANT OPTION`, sorted.
     public var grantable: [String] = []
+    /// True for an extension's member whose privileges a user changed from those it was
+    /// created with (recorded from format 2 on); `privileges` may then be empty. Nil otherwise.
+    public var extensionMember: Bool?
 
     public init(
         objectType: String, schema: String, name: String, column: String = "", grantee: String,
-        privileges: [String], grantable: [String] = []
+        privileges: [String], grantable: [String] = [], extensionMember: Bool? = nil
     ) {
         self.objectType = objectType
         self.schema = schema
@@ -46,6 +50,7 @@ public struct Privilege: CatalogObject {
         self.grantee = grantee
         self.privileges = privileges
         self.grantable = grantable
+        self.extensionMember = extensionMember
     }
 
     /// The object the privilege is on, e.g. `table public.orders`.
@@ -59,6 +64,9 @@ public struct Privilege: CatalogObject {
         default: return objectType + " " + qualifiedName(schema, name)
         }
     }
+
+    /// Format 1 did not record the privileges of extension members.
+    public var recordedSince: Int { extensionMember == true ? 2 : 1 }
 
     public var path: String {
         (grantee == "PUBLIC" ? "PUBLIC" : quoteIdentifier(grantee)) + " on " + objectPath

@@ -9,17 +9,29 @@ public struct Unrecorded: Hashable, Sendable {
     public var kinds: Set<ObjectKind> = []
     /// Fields, by snapshot column name, that a kind's table has no column for.
     public var fields: [ObjectKind: Set<String>] = [:]
+    /// The format of the file, when older than this build's: objects first recorded by a
+    /// later format (`CatalogObject.recordedSince`) are not in it.
+    public var formatVersion: Int?
 
-    public init(kinds: Set<ObjectKind> = [], fields: [ObjectKind: Set<String>] = [:]) {
+    public init(kinds: Set<ObjectKind> = [], fields: [ObjectKind: Set<String>] = [:], formatVersion: Int? = nil) {
         self.kinds = kinds
         self.fields = fields.filter { !$0.value.isEmpty }
+        self.formatVersion = formatVersion
     }
 
-    public var isEmpty: Bool { kinds.isEmpty && fields.isEmpty }
+    public var isEmpty: Bool { kinds.isEmpty && fields.isEmpty && formatVersion == nil }
 
     /// What either side did not record: what a comparison of the two must leave out.
     public func union(_ other: Unrecorded) -> Unrecorded {
-        Unrecorded(kinds: kinds.union(other.kinds), fields: fields.merging(other.fields) { $0.union($1) })
+        let versions = [formatVersion, other.formatVersion].compactMap { $0 }
+        return Unrecorded(
+            kinds: kinds.union(other.kinds), fields: fields.merging(other.fields) { $0.union($1) },
+            formatVersion: versions.min())
+    }
+
+    /// Whether `object` is of a sort the file recorded.
+    public func records<T: CatalogObject>(_ object: T) -> Bool {
+        formatVersion.map { object.recordedSince <= $0 } ?? true
     }
 
     /// Whether `field` of `kind` is recorded (its kind's table and its column exist).

@@ -177,8 +177,16 @@ struct KindDiffer: CatalogKindVisitor {
         var i = 0
         var j = 0
         while true {
-            while i < sourceObjects.count && !scope.includes(sourceObjects[i], &memo) { i += 1 }
-            while j < targetObjects.count && !scope.includes(targetObjects[j], &memo) { j += 1 }
+            while i < sourceObjects.count
+                && !(scope.includes(sourceObjects[i], &memo) && unrecorded.records(sourceObjects[i]))
+            {
+                i += 1
+            }
+            while j < targetObjects.count
+                && !(scope.includes(targetObjects[j], &memo) && unrecorded.records(targetObjects[j]))
+            {
+                j += 1
+            }
             if i == sourceObjects.count && j == targetObjects.count { break }
             let order =
                 i == sourceObjects.count

@@ -295,13 +295,22 @@ struct CatalogQueries {
     /// per catalog that carries an ACL: relations, columns, functions, schemas and types.
     /// Identity sequences are part of their column (nothing needs rights on them), so their
     /// grants are left out with them.
+    ///
+    /// An extension's members are the extension's, but a change a user made to their
+    /// privileges is the user's (pg_dump dumps it too): for each member relation or function
+    /// whose ACL differs from the one it was created with — `pg_init_privs`, or where that has
+    /// no row the built-in default with the default privileges in force (`ALTER DEFAULT
+    /// PRIVILEGES`, as Supabase sets them) — one row per grantee of either ACL with what it
+    /// holds now, possibly nothing (`REVOKE ALL ON FUNCTION public.hstore(text, text) FROM
+    /// PUBLIC` is a row `PUBLIC`, `[]`).
     var privileges: String {
         """
+        SELECT * FROM (
         SELECT object_type, schema_name AS schema, object_name AS name, column_name AS "column",
           CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END AS grantee,
           pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type) AS privileges,
           COALESCE(pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type) FILTER (WHERE x.is_grantable), '')
-            AS grantable
+            AS grantable, NULL::pg_catalog.bool AS extension_member
         FROM (
           SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
                    WHEN 'f' THEN 'foreign table' ELSE 'table' END AS object_type,
@@ -336,8 +345,54 @@ struct CatalogQueries {
         ) o, LATERAL pg_catalog.aclexplode(o.acl) x
         WHERE x.grantee <> o.owner
         GROUP BY 1, 2, 3, 4, 5
-        ORDER BY object_type COLLATE "C", schema_name COLLATE "C", object_name COLLATE "C", column_name COLLATE "C",
-          (CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END) COLLATE "C"
+        UNION ALL
+        SELECT object_type, schema_name, object_name, '',
+          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END,
+          COALESCE(pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type) FILTER (WHERE x.held), ''),
+          COALESCE(pg_catalog.string_agg(x.privilege_type, chr(31) ORDER BY x.privilege_type)
+            FILTER (WHERE x.held AND x.is_grantable), ''), true
+        FROM (
+          SELECT object_type, schema_name, object_name, owner, acl,
+            COALESCE(initprivs, ARRAY(
+              SELECT pg_catalog.unnest(COALESCE(
+                (SELECT defaclacl FROM pg_catalog.pg_default_acl WHERE defaclrole = owner AND defaclnamespace = 0
+                   AND defaclobjtype = acl_type),
+                pg_catalog.acldefault(acl_type, owner)))
+              UNION
+              SELECT pg_catalog.unnest(defaclacl) FROM pg_catalog.pg_default_acl WHERE defaclrole = owner
+                AND defaclnamespace = namespace AND defaclobjtype = acl_type)) AS initial_acl
+          FROM (
+            SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
+                     WHEN 'f' THEN 'foreign table' ELSE 'table' END AS object_type,
+                   n.nspname AS schema_name, c.relname AS object_name, c.relowner AS owner, c.relnamespace AS namespace,
+                   CASE WHEN c.relkind = 'S' THEN 'S'::"char" ELSE 'r'::"char" END AS acl_type,
+                   COALESCE(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, c.relowner)) AS acl,
+                   ip.initprivs
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_init_privs ip ON ip.objoid = c.oid AND ip.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              AND ip.objsubid = 0
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND NOT \(notFromExtension("pg_class", "c.oid"))
+            UNION ALL
+            SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, n.nspname,
+                   pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
+                   p.proowner, p.pronamespace, 'f'::"char", COALESCE(p.proacl, pg_catalog.acldefault('f', p.proowner)),
+                   ip.initprivs
+            FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            LEFT JOIN pg_catalog.pg_init_privs ip ON ip.objoid = p.oid AND ip.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+              AND ip.objsubid = 0
+            WHERE \(userSchema) AND NOT \(notFromExtension("pg_proc", "p.oid"))
+          ) member
+        ) m, LATERAL (
+          SELECT e.grantee, e.privilege_type, e.is_grantable, true AS held FROM pg_catalog.aclexplode(m.acl) e
+          UNION ALL
+          SELECT i.grantee, NULL, false, false FROM pg_catalog.aclexplode(m.initial_acl) i
+        ) x
+        WHERE ARRAY(SELECT pg_catalog.unnest(m.acl)::pg_catalog.text ORDER BY 1)
+            IS DISTINCT FROM ARRAY(SELECT pg_catalog.unnest(m.initial_acl)::pg_catalog.text ORDER BY 1)
+          AND x.grantee <> m.owner
+        GROUP BY 1, 2, 3, 4, 5
+        ) privileges
+        ORDER BY object_type COLLATE "C", schema COLLATE "C", name COLLATE "C", "column" COLLATE "C", grantee COLLATE "C"
         """
     }
 

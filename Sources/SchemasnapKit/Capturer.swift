@@ -77,9 +77,13 @@ public struct Capturer: Sendable {
             environment: name, capturedAt: start, serverVersion: server.serverVersion, database: server.database,
             host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: "",
             objectCounts: [:], notCompared: [:])
-        let snapshot = try SnapshotFile.write(catalog, meta: meta, to: path, fingerprint: fingerprint)
+        // A snapshot in the library is never replaced: a second capture within the same second
+        // gets the next number (`--out` names a file the user chose, replaced if a snapshot).
+        let nameIfTaken: ((Int) -> String)? = out == nil ? { library.path(for: name, at: start, number: $0) } : nil
+        let snapshot = try SnapshotFile.write(
+            catalog, meta: meta, to: path, fingerprint: fingerprint, nameIfTaken: nameIfTaken)
         return CaptureOutcome(
-            environment: name, meta: snapshot.meta, path: path, written: true,
+            environment: name, meta: snapshot.meta, path: snapshot.path, written: true,
             seconds: Date().timeIntervalSince(start), warnings: server.warnings)
     }
 

@@ -15,15 +15,18 @@ public enum SnapshotFile {
 
     /// Writes `catalog` with `meta` to `path`. The object counts in `meta` are recomputed from
     /// the catalog, and so is the fingerprint unless the caller passes the one it computed
-    /// with `Fingerprint.of(catalog)`. An existing file at `path` is replaced only if it is a
-    /// snapshot.
+    /// with `Fingerprint.of(catalog)`. Without `nameIfTaken`, an existing file at `path` is
+    /// replaced only if it is a snapshot. With it, nothing is ever replaced: when `path` is
+    /// taken, even by a file another process wrote a moment ago, the snapshot goes to
+    /// `nameIfTaken(2)`, then `nameIfTaken(3)`…; the returned snapshot's `path` says where.
     @discardableResult
-    public static func write(_ catalog: Catalog, meta: SnapshotMeta, to path: String, fingerprint: String? = nil) throws
-        -> Snapshot
-    {
+    public static func write(
+        _ catalog: Catalog, meta: SnapshotMeta, to path: String, fingerprint: String? = nil,
+        nameIfTaken: ((Int) -> String)? = nil
+    ) throws -> Snapshot {
         let fm = FileManager.default
         var isDir: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isDir) {
+        if nameIfTaken == nil, fm.fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue { throw StoreError.isDirectory(path) }
             guard (try? readMeta(path)) != nil else { throw StoreError.outputNotASnapshot(path) }
         }
@@ -33,6 +36,7 @@ public enum SnapshotFile {
         meta.objectCounts = Dictionary(uniqueKeysWithValues: catalog.counts.map { ($0.key.tableName, $0.value) })
         meta.notCompared = catalog.uncovered
 
+        var writtenPath = path
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
@@ -66,10 +70,23 @@ public enum SnapshotFile {
             }
             try queue.close()
             try sync(temp)
-            guard rename(temp, path) == 0 else {
-                throw StoreError.writeFailed(path, reason: String(cString: strerror(errno)))
+            if let nameIfTaken {
+                // link(2) fails rather than replace a file that is there, however it got there.
+                var number = 1
+                while link(temp, writtenPath) != 0 {
+                    guard errno == EEXIST, number < 10_000 else {
+                        throw StoreError.writeFailed(writtenPath, reason: String(cString: strerror(errno)))
+                    }
+                    number += 1
+                    writtenPath = nameIfTaken(number)
+                }
+                unlink(temp)
+            } else {
+                guard rename(temp, path) == 0 else {
+                    throw StoreError.writeFailed(path, reason: String(cString: strerror(errno)))
+                }
             }
-            // The rename itself reaches the disk with its directory.
+            // The new name reaches the disk with its directory.
             try? sync(url.deletingLastPathComponent().path)
         } catch let error as StoreError {
             try? fm.removeItem(atPath: temp)
@@ -78,7 +95,7 @@ public enum SnapshotFile {
             try? fm.removeItem(atPath: temp)
             throw StoreError.writeFailed(path, reason: "\(error)")
         }
-        return Snapshot(meta: meta, catalog: catalog, path: path)
+        return Snapshot(meta: meta, catalog: catalog, path: writtenPath)
     }
 
     /// Flushes the file or directory at `path` to the disk.
@@ -110,6 +127,7 @@ public enum SnapshotFile {
             let storedChecksum = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'content_checksum'")
             var c = fetcher.catalog
             c.uncovered = meta.notCompared
+            if meta.formatVersion < formatVersion { c.unrecorded.formatVersion = meta.formatVersion }
             // Rows come back in key order (ORDER BY, BINARY collation), which is canonical order.
             // The content checksum proves the rows are those written; without one, the
             // (slower) fingerprint of the canonical text does.

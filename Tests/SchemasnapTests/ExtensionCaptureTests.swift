@@ -1,4 +1,5 @@
 import CatalogModel
+import Differ
 import Foundation
 import PostgresInspector
 import SnapshotStore
@@ -96,6 +97,31 @@ final class ExtensionCaptureTests: XCTestCase {
         XCTAssertFalse(catalog.relations.contains { $0.schema == "cron" }, "cron.job is the extension's")
         XCTAssertFalse(catalog.policies.contains { $0.schema == "cron" }, "cron_job_policy is the extension's")
         XCTAssertEqual(catalog.consistencyProblems(), [])
+    }
+
+    func testAUsersChangeToAnExtensionsGrantsIsCapturedAndNothingElseOfTheExtensions() throws {
+        // Without platform.sql: its default privileges give every new function and table grants
+        // of their own, which pg_init_privs does not record, and which (like pg_dump) are captured.
+        let db = try TestPostgres.createDatabase(
+            self, sql: ["CREATE EXTENSION hstore; CREATE EXTENSION postgis"], platform: false)
+        let untouched = try Inspector().capture(conninfo: db).0
+        XCTAssertFalse(untouched.privileges.contains { $0.name.hasPrefix("hstore(") || $0.name == "spatial_ref_sys" })
+        try TestPostgres.execute(db, "REVOKE ALL ON FUNCTION public.hstore(text, text) FROM PUBLIC")
+        try TestPostgres.execute(db, "GRANT SELECT ON public.spatial_ref_sys TO app_reader")
+        let changed = try Inspector().capture(conninfo: db).0
+        let hstore = changed.privileges.filter { $0.name.hasPrefix("hstore(") }
+        XCTAssertEqual(hstore.map(\.path), ["PUBLIC on function public.hstore(text, text)"])
+        XCTAssertEqual(hstore.first?.privileges, [], "PUBLIC now holds nothing on it")
+        let srs = changed.privileges.filter { $0.name == "spatial_ref_sys" }
+        XCTAssertEqual(srs.first { $0.grantee == "app_reader" }?.privileges, ["SELECT"])
+        XCTAssertEqual(srs.first { $0.grantee == "PUBLIC" }?.privileges, ["SELECT"], "PostGIS's own grant, still held")
+        let findings = Differ.diff(source: untouched, target: changed)
+        XCTAssertEqual(
+            Set(findings.map(\.path)),
+            [
+                "PUBLIC on function public.hstore(text, text)", "PUBLIC on table public.spatial_ref_sys",
+                "app_reader on table public.spatial_ref_sys",
+            ])
     }
 
     func testAnAppOverExtensionsDiffsToExactlyTheAppsObjects() throws {

@@ -68,5 +68,6 @@ final class FieldDeclarationTests: XCTestCase {
         XCTAssertEqual(specs["view_definition"], FieldSpec("view_definition", .text, optional: true))
         XCTAssertEqual(Column.fieldSpecs.first { $0.name == "position" }, FieldSpec("position", .integer))
         XCTAssertEqual(Index.fieldSpecs.last, FieldSpec("comment", .text, optional: true, since: 2))
+        XCTAssertEqual(Privilege.fieldSpecs.last, FieldSpec("extension_member", .bool, optional: true, since: 2))
     }
 }

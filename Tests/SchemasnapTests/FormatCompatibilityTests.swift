@@ -1,4 +1,6 @@
+import Differ
 import Foundation
+import PostgresInspector
 import SnapshotStore
 import XCTest
 
@@ -70,6 +72,24 @@ final class FormatCompatibilityTests: XCTestCase {
         XCTAssertTrue(
             text.stdout.contains("Not recorded: every_kind's format-1 snapshot did not record dependencies,"), text.stdout)
         XCTAssertTrue(text.stdout.contains("indexes.comment"), text.stdout)
+    }
+
+    func testWhatFormatOneDidNotCaptureIsNotComparedWithIt() throws {
+        // Format 2 also captures a user's change to an extension member's grants; format 1 did
+        // not, so a format-1 file is not compared on them.
+        let db = try TestPostgres.createDatabase(
+            self,
+            sql: [
+                try Fixtures.text("every_kind.sql"),
+                "REVOKE ALL ON FUNCTION public.citext_eq(public.citext, public.citext) FROM PUBLIC",
+            ])
+        let fresh = try Inspector().capture(conninfo: db).0
+        XCTAssertTrue(
+            fresh.privileges.contains { $0.extensionMember == true && $0.name.hasPrefix("citext_eq(") },
+            "the member's changed grants are captured")
+        let old = try SnapshotFile.read(formatOnePath("every_kind")).catalog
+        XCTAssertEqual(Differ.diff(source: old, target: fresh).map(\.path), [])
+        XCTAssertEqual(Differ.diff(source: fresh, target: old).map(\.path), [])
     }
 
     func testUpgradeAloneWritesNoNewSnapshot() throws {
