@@ -46,3 +46,45 @@ extension Catalog {
         return problems
     }
 }
+
+extension Catalog {
+    /// The catalog without `relations` (tables, views, sequences…) and everything attached to
+    /// them: their columns, constraints, indexes, policies, triggers, rules, publication
+    /// entries, grants, and the dependency edges touching any of those. What a capture
+    /// returns for relations DDL dropped while it read.
+    public func leavingOut(_ relations: Set<RelationKey>) -> Catalog {
+        guard !relations.isEmpty else { return self }
+        var c = self
+        var removedPaths = Set<String>()
+        func attached<T: CatalogObject>(_ objects: [T]) -> [T] {
+            objects.filter { object in
+                guard let parent = object.parentRelation, relations.contains(parent) else { return true }
+                removedPaths.insert(object.path)
+                return false
+            }
+        }
+        c.relations = c.relations.filter { relation in
+            guard relations.contains(relation.key) else { return true }
+            removedPaths.insert(relation.path)
+            return false
+        }
+        c.sequences = c.sequences.filter { sequence in
+            guard relations.contains(RelationKey(schema: sequence.schema, name: sequence.name)) else { return true }
+            removedPaths.insert(sequence.path)
+            return false
+        }
+        c.columns = attached(c.columns)
+        c.constraints = attached(c.constraints)
+        c.indexes = attached(c.indexes)
+        c.policies = attached(c.policies)
+        c.triggers = attached(c.triggers)
+        c.rules = attached(c.rules)
+        c.publicationTables = attached(c.publicationTables)
+        c.privileges = c.privileges.filter { privilege in
+            ["function", "procedure", "schema", "type"].contains(privilege.objectType)
+                || !relations.contains(RelationKey(schema: privilege.schema, name: privilege.name))
+        }
+        c.dependencies = c.dependencies.filter { !removedPaths.contains($0.dependent) && !removedPaths.contains($0.referenced) }
+        return c
+    }
+}

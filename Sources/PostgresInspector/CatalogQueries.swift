@@ -33,6 +33,41 @@ struct CatalogQueries {
         """
     }
 
+    /// SQL predicate: the object `oidColumn` of `catalog` is an extension's member.
+    func fromExtension(_ catalog: String, _ oidColumn: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.\(catalog)'::pg_catalog.regclass \
+        AND d.objid = \(oidColumn) AND d.deptype = 'e')
+        """
+    }
+
+    /// SQL predicate: the relation, function or type `oidColumn` of `catalog` is the user's
+    /// (not an extension's) and still exists in the latest committed catalog. The capture's
+    /// rows come from its snapshot, but `pg_get_*def` read the latest catalog and fail on an
+    /// object dropped since; the `pg_*_is_visible` functions return NULL for such an object,
+    /// so a row for it is never rendered, as if the DROP had committed before the snapshot.
+    func captured(_ catalog: String, _ oidColumn: String) -> String {
+        let visible =
+            switch catalog {
+            case "pg_class": "pg_catalog.pg_table_is_visible(\(oidColumn)) IS NOT NULL"
+            case "pg_proc": "pg_catalog.pg_function_is_visible(\(oidColumn)) IS NOT NULL"
+            default: "pg_catalog.pg_type_is_visible(\(oidColumn)) IS NOT NULL"
+            }
+        return notFromExtension(catalog, oidColumn) + " AND " + visible
+    }
+
+    /// Relations the capture's snapshot holds that the latest catalog no longer does: dropped
+    /// while the capture read. Run by each connection after its reads, so that everything a
+    /// read left out as dropped is found.
+    var droppedWhileReading: String {
+        """
+        SELECT n.nspname AS schema, c.relname AS name
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+          AND pg_catalog.pg_table_is_visible(c.oid) IS NULL
+        """
+    }
+
     /// SQL: a `LEFT JOIN` of `pg_description` as `alias`, the comment on object `oid` of
     /// `catalog` (column `subid` of it, or the object itself). The same rows
     /// `obj_description`/`col_description` return, joined once instead of one lookup query per row.
@@ -93,7 +128,7 @@ struct CatalogQueries {
         \(comment("d", "pg_type", "t.oid"))
         LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
         WHERE t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c')
-          AND \(userSchema) AND \(notFromExtension("pg_type", "t.oid"))
+          AND \(userSchema) AND \(captured("pg_type", "t.oid"))
         """
     }
 
@@ -113,7 +148,7 @@ struct CatalogQueries {
           pg_catalog.pg_get_userbyid(c.relowner) AS owner
         FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
             AND d.objid = c.oid AND d.deptype = 'i')
         """
@@ -145,7 +180,7 @@ struct CatalogQueries {
         LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
         LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
         LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
-        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND \(userSchema) AND \(captured("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname
         """
     }
@@ -176,7 +211,7 @@ struct CatalogQueries {
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
         WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-          AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+          AND \(userSchema) AND \(captured("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname, a.attname
         """
     }
@@ -196,7 +231,7 @@ struct CatalogQueries {
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0
-          AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+          AND \(userSchema) AND \(captured("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname, k.conname
         """
     }
@@ -215,7 +250,7 @@ struct CatalogQueries {
           ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname, ic.relname
         """
     }
@@ -233,7 +268,7 @@ struct CatalogQueries {
           pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS "using", pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname, p.polname
         """
     }
@@ -262,7 +297,7 @@ struct CatalogQueries {
         \(comment("d", "pg_proc", "p.oid"))
         JOIN pg_catalog.pg_language l ON l.oid = p.prolang
         LEFT JOIN pg_catalog.pg_aggregate ag ON ag.aggfnoid = p.oid
-        WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid")) AND \(notImplicitFunction)
+        WHERE \(userSchema) AND \(captured("pg_proc", "p.oid")) AND \(notImplicitFunction)
         """
     }
 
@@ -274,7 +309,7 @@ struct CatalogQueries {
           CASE t.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END AS enabled
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(userSchema) AND \(captured("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname, t.tgname
         """
     }
@@ -285,7 +320,7 @@ struct CatalogQueries {
         SELECT n.nspname AS schema, c.relname AS "table", r.rulename AS name, pg_catalog.pg_get_ruledef(r.oid) AS definition
         FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE r.rulename <> '_RETURN' AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+        WHERE r.rulename <> '_RETURN' AND \(userSchema) AND \(captured("pg_class", "c.oid"))
         """
     }
 
@@ -317,7 +352,7 @@ struct CatalogQueries {
                  n.nspname AS schema_name, c.relname AS object_name, '' AS column_name, c.relowner AS owner,
                  COALESCE(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, c.relowner)) AS acl
           FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-          WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND \(notFromExtension("pg_class", "c.oid"))
+          WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND \(captured("pg_class", "c.oid"))
             AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
               AND d.objid = c.oid AND d.deptype = 'i')
           UNION ALL
@@ -325,13 +360,13 @@ struct CatalogQueries {
           FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND \(userSchema)
-            AND \(notFromExtension("pg_class", "c.oid"))
+            AND \(captured("pg_class", "c.oid"))
           UNION ALL
           SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, n.nspname,
                  pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', '',
                  p.proowner, COALESCE(p.proacl, pg_catalog.acldefault('f', p.proowner))
           FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-          WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid")) AND \(notImplicitFunction)
+          WHERE \(userSchema) AND \(captured("pg_proc", "p.oid")) AND \(notImplicitFunction)
           UNION ALL
           SELECT 'schema', n.nspname, '', '', n.nspowner, COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner))
           FROM pg_catalog.pg_namespace n
@@ -341,7 +376,7 @@ struct CatalogQueries {
           FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
           LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
           WHERE t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c')
-            AND \(userSchema) AND \(notFromExtension("pg_type", "t.oid"))
+            AND \(userSchema) AND \(captured("pg_type", "t.oid"))
         ) o, LATERAL pg_catalog.aclexplode(o.acl) x
         WHERE x.grantee <> o.owner
         GROUP BY 1, 2, 3, 4, 5
@@ -371,7 +406,7 @@ struct CatalogQueries {
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_init_privs ip ON ip.objoid = c.oid AND ip.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
               AND ip.objsubid = 0
-            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND NOT \(notFromExtension("pg_class", "c.oid"))
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND \(fromExtension("pg_class", "c.oid"))
             UNION ALL
             SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, n.nspname,
                    pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
@@ -380,7 +415,7 @@ struct CatalogQueries {
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             LEFT JOIN pg_catalog.pg_init_privs ip ON ip.objoid = p.oid AND ip.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass
               AND ip.objsubid = 0
-            WHERE \(userSchema) AND NOT \(notFromExtension("pg_proc", "p.oid"))
+            WHERE \(userSchema) AND \(fromExtension("pg_proc", "p.oid"))
           ) member
         ) m, LATERAL (
           SELECT e.grantee, e.privilege_type, e.is_grantable, true AS held FROM pg_catalog.aclexplode(m.acl) e
@@ -422,6 +457,7 @@ struct CatalogQueries {
           pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) AS row_filter
         FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid
         JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE pg_catalog.pg_table_is_visible(c.oid) IS NOT NULL
         """
 
     /// Event triggers not owned by an extension.
@@ -509,10 +545,10 @@ struct CatalogQueries {
     /// composite type's attribute for the type, an array type for its element type. Extension members and system objects are left out.
     private var dependencyEnds: String {
         let relation = "c.relkind IN ('r', 'p', 'v', 'm', 'f')"
-        let userRelation = "\(userSchema) AND \(notFromExtension("pg_class", "c.oid"))"
+        let userRelation = "\(userSchema) AND \(captured("pg_class", "c.oid"))"
         let userType = """
             t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c') \
-            AND \(userSchema) AND \(notFromExtension("pg_type", "t.oid"))
+            AND \(userSchema) AND \(captured("pg_type", "t.oid"))
             """
         let typeTables = """
             pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
@@ -568,7 +604,7 @@ struct CatalogQueries {
             SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 0, 'function', n.nspname,
               pg_catalog.pg_get_function_identity_arguments(p.oid), p.proname
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            WHERE \(userSchema) AND \(notFromExtension("pg_proc", "p.oid")) AND \(notImplicitFunction)
+            WHERE \(userSchema) AND \(captured("pg_proc", "p.oid")) AND \(notImplicitFunction)
             UNION ALL
             SELECT 'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid, 0, 'policy', n.nspname, c.relname, p.polname
             FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid

@@ -13,6 +13,27 @@ public struct ServerInfo: Sendable, Hashable {
     public var port: String
     /// Things the capture could not read and left out, for the user to know.
     public var warnings: [String] = []
+    /// Relations dropped by concurrent DDL while the capture read, left out with what is
+    /// attached to them (`schema.name`).
+    public var leftOut: [String] = []
+}
+
+extension PostgresConnection {
+    /// Runs a catalog query of the capture's transaction under a savepoint. When it fails
+    /// because DDL committed meanwhile dropped an object it was rendering (`cache lookup
+    /// failed`), the transaction goes back to the savepoint — the same snapshot — and the
+    /// query runs again, now without that object, at most `attempts` times.
+    func read(_ sql: String, attempts: Int = 5) throws -> PostgresResult {
+        var attempt = 1
+        while true {
+            do {
+                return try query("SAVEPOINT capture_read; " + sql)
+            } catch let error as InspectorError where error.isCatalogChurn && attempt < attempts {
+                try query("ROLLBACK TO SAVEPOINT capture_read")
+                attempt += 1
+            }
+        }
+    }
 }
 
 /// Reads a database's catalog into a `Catalog`: the only code that speaks SQL to PostgreSQL.
@@ -107,7 +128,18 @@ public struct Inspector: Sendable {
         try partnerRead?.outcome()
         var catalog = convert.finish()
         catalog.uncovered = uncovered
-        return (catalog, info)
+        // What DDL dropped while the capture read is left out with everything attached to it,
+        // as if the DROP had committed just before the snapshot.
+        let dropped = convert.dropped
+        var server = info
+        if !dropped.isEmpty {
+            catalog = catalog.leavingOut(dropped)
+            server.leftOut = dropped.sorted().map(\.description)
+            let noun = dropped.count == 1 ? "relation" : "relations"
+            server.warnings.append(
+                "left out \(dropped.count) \(noun) dropped while reading: " + server.leftOut.joined(separator: ", "))
+        }
+        return (catalog, server)
     }
 
     private var transactionSettings: String {
@@ -155,7 +187,7 @@ public struct Inspector: Sendable {
             database: db.databaseName, host: db.host, port: db.port)
 
         progress("relations")
-        try convert.put(\.relations, try db.query(q.relations))
+        try convert.put(\.relations, try db.read(q.relations))
         // Relations first, and the partner only after them: its reads take locks that DDL can
         // queue behind while holding a view's lock, and the view definitions open each view.
         if case .partner(let partner) = keysAndGrants {
@@ -163,33 +195,33 @@ public struct Inspector: Sendable {
             partner.start()
         }
         progress("schemas")
-        try convert.put(\.schemas, try db.query(q.schemas))
-        try convert.put(\.extensions, try db.query(q.extensions))
-        try convert.put(\.collations, try db.query(q.collations))
+        try convert.put(\.schemas, try db.read(q.schemas))
+        try convert.put(\.extensions, try db.read(q.extensions))
+        try convert.put(\.collations, try db.read(q.collations))
         progress("types")
-        try convert.put(\.types, try db.query(q.types))
-        try convert.put(\.sequences, try db.query(q.sequences))
+        try convert.put(\.types, try db.read(q.types))
+        try convert.put(\.sequences, try db.read(q.sequences))
         progress("columns")
-        try convert.put(\.columns, try db.query(q.columns))
+        try convert.put(\.columns, try db.read(q.columns))
         if case .here(let reads) = keysAndGrants {
             progress("constraints, indexes, policies and privileges")
             try reads.read(on: db)
         }
         progress("functions")
-        try convert.put(\.functions, try db.query(q.functions))
+        try convert.put(\.functions, try db.read(q.functions))
         progress("triggers")
-        try convert.put(\.triggers, try db.query(q.triggers))
-        try convert.put(\.rules, try db.query(q.rules))
-        try convert.put(\.defaultPrivileges, try db.query(q.defaultPrivileges))
+        try convert.put(\.triggers, try db.read(q.triggers))
+        try convert.put(\.rules, try db.read(q.rules))
+        try convert.put(\.defaultPrivileges, try db.read(q.defaultPrivileges))
         progress("publications")
-        try convert.put(\.publications, try db.query(q.publications))
-        try convert.put(\.publicationTables, try db.query(q.publicationTables))
-        try convert.put(\.eventTriggers, try db.query(q.eventTriggers))
-        try convert.put(\.foreignServers, try db.query(q.foreignServers))
+        try convert.put(\.publications, try db.read(q.publications))
+        try convert.put(\.publicationTables, try db.read(q.publicationTables))
+        try convert.put(\.eventTriggers, try db.read(q.eventTriggers))
+        try convert.put(\.foreignServers, try db.read(q.foreignServers))
         progress("roles")
-        try convert.put(\.roles, try db.query(q.roles))
+        try convert.put(\.roles, try db.read(q.roles))
         progress("applied migrations")
-        let migrationColumns = Set(try db.query(q.migrationColumns).map { $0.string(0) })
+        let migrationColumns = Set(try db.read(q.migrationColumns).map { $0.string(0) })
         let canReadMigrations =
             try migrationColumns.contains("version")
             && (try db.scalar(q.canReadMigrations)) == "t"
@@ -201,13 +233,13 @@ public struct Inspector: Sendable {
             let sql = q.appliedMigrations(
                 hasName: migrationColumns.contains("name"),
                 hasStatements: migrationColumns.contains("statements"))
-            convert.put(\.appliedMigrations, try db.query(sql)) {
+            convert.put(\.appliedMigrations, try db.read(sql)) {
                 AppliedMigration(
                     version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2).flatMap(statementsHash))
             }
         }
         progress("dependencies")
-        convert.put(\.dependencies, try db.query(q.dependencies)) {
+        convert.put(\.dependencies, try db.read(q.dependencies)) {
             Dependency(
                 dependentKind: $0.string(0),
                 dependent: Dependency.endPath(kind: $0.string(0), schema: $0.string(1), member: $0.string(2), name: $0.string(3)),
@@ -217,9 +249,10 @@ public struct Inspector: Sendable {
                 dependencyType: $0.string(8))
         }
         var uncovered: [String: Int] = [:]
-        for row in try db.query(q.uncovered) where row.int(1) > 0 {
+        for row in try db.read(q.uncovered) where row.int(1) > 0 {
             uncovered[row.string(0)] = row.int(1)
         }
+        convert.noteDropped(try db.read(q.droppedWhileReading))
         return (info, uncovered)
     }
 }
@@ -231,10 +264,11 @@ private struct KeysAndGrants: Sendable {
     let convert: ResultConversion
 
     func read(on db: PostgresConnection) throws {
-        try convert.put(\.constraints, try db.query(queries.constraints))
-        try convert.put(\.indexes, try db.query(queries.indexes))
-        try convert.put(\.policies, try db.query(queries.policies))
-        try convert.put(\.privileges, try db.query(queries.privileges))
+        try convert.put(\.constraints, try db.read(queries.constraints))
+        try convert.put(\.indexes, try db.read(queries.indexes))
+        try convert.put(\.policies, try db.read(queries.policies))
+        try convert.put(\.privileges, try db.read(queries.privileges))
+        convert.noteDropped(try db.read(queries.droppedWhileReading))
     }
 }
 
@@ -321,6 +355,17 @@ private final class ResultConversion: @unchecked Sendable {
 
     /// The catalog, once every conversion queued so far is done.
     func finish() -> Catalog { queue.sync { catalog } }
+
+    /// Relations a `droppedWhileReading` query found (from either connection).
+    private var droppedRelations: Set<RelationKey> = []
+
+    func noteDropped(_ result: PostgresResult) {
+        let keys = result.map { RelationKey(schema: $0.string(0), name: $0.string(1)) }
+        queue.sync { droppedRelations.formUnion(keys) }
+    }
+
+    /// Every relation found dropped while reading.
+    var dropped: Set<RelationKey> { queue.sync { droppedRelations } }
 }
 
 /// SHA-256 (hex) of the canonical form of recorded migration statements (a JSON array of

@@ -76,7 +76,7 @@ public struct Capturer: Sendable {
         let meta = SnapshotMeta(
             environment: name, capturedAt: start, serverVersion: server.serverVersion, database: server.database,
             host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: "",
-            objectCounts: [:], notCompared: [:])
+            objectCounts: [:], notCompared: [:], leftOut: server.leftOut)
         // A snapshot in the library is never replaced: a second capture within the same second
         // gets the next number (`--out` names a file the user chose, replaced if a snapshot).
         let nameIfTaken: ((Int) -> String)? = out == nil ? { library.path(for: name, at: start, number: $0) } : nil

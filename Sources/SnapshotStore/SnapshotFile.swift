@@ -183,19 +183,21 @@ public enum SnapshotFile {
     }
 
     private static func writeMeta(_ meta: SnapshotMeta, _ db: Database) throws {
-        let rows: [(String, String)] = [
-            ("format_version", String(meta.formatVersion)),
-            ("environment", meta.environment),
-            ("captured_at", iso8601String(meta.capturedAt)),
-            ("server_version", meta.serverVersion),
-            ("database", meta.database),
-            ("host", meta.host),
-            ("port", meta.port),
-            ("tool_version", meta.toolVersion),
-            ("fingerprint", meta.fingerprint),
-            ("object_counts", json(meta.objectCounts)),
-            ("not_compared", json(meta.notCompared)),
-        ]
+        let rows: [(String, String)] =
+            [
+                ("format_version", String(meta.formatVersion)),
+                ("environment", meta.environment),
+                ("captured_at", iso8601String(meta.capturedAt)),
+                ("server_version", meta.serverVersion),
+                ("database", meta.database),
+                ("host", meta.host),
+                ("port", meta.port),
+                ("tool_version", meta.toolVersion),
+                ("fingerprint", meta.fingerprint),
+                ("object_counts", json(meta.objectCounts)),
+                ("not_compared", json(meta.notCompared)),
+            ]
+            + (meta.leftOut.isEmpty ? [] : [("left_out", jsonArray(meta.leftOut))])
         for (key, value) in rows {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
         }
@@ -224,7 +226,9 @@ public enum SnapshotFile {
             toolVersion: values["tool_version"] ?? "",
             fingerprint: try required("fingerprint"),
             objectCounts: decodeCounts(values["object_counts"]),
-            notCompared: decodeCounts(values["not_compared"]))
+            notCompared: decodeCounts(values["not_compared"]),
+            leftOut: values["left_out"].flatMap { text in Array(text.utf8).withUnsafeBufferPointer(JSONStringArray.parse) }
+                ?? [])
     }
 
     private static func json(_ counts: [String: Int]) -> String {

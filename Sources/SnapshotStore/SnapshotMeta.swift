@@ -18,11 +18,14 @@ public struct SnapshotMeta: Sendable, Hashable {
     public var objectCounts: [String: Int]
     /// Objects of kinds not compared, e.g. `["operators": 3]`.
     public var notCompared: [String: Int]
+    /// Relations concurrent DDL dropped while the capture read, left out with what was
+    /// attached to them (`schema.name`); empty for most captures.
+    public var leftOut: [String]
 
     public init(
         formatVersion: Int = 1, environment: String, capturedAt: Date, serverVersion: String,
         database: String, host: String, port: String, toolVersion: String, fingerprint: String,
-        objectCounts: [String: Int], notCompared: [String: Int]
+        objectCounts: [String: Int], notCompared: [String: Int], leftOut: [String] = []
     ) {
         self.formatVersion = formatVersion
         self.environment = environment
@@ -35,6 +38,7 @@ public struct SnapshotMeta: Sendable, Hashable {
         self.fingerprint = fingerprint
         self.objectCounts = objectCounts
         self.notCompared = notCompared
+        self.leftOut = leftOut
     }
 
     /// The first 12 hex digits of the fingerprint, as reports print it.
