@@ -68,6 +68,17 @@ struct CatalogQueries {
         """
     }
 
+    /// Relations of this database other sessions hold `ACCESS EXCLUSIVE` locks on, with the
+    /// session and its statement: what a capture that timed out was waiting for.
+    static let exclusiveLocks = """
+        SELECT l.relation::pg_catalog.regclass::pg_catalog.text, l.pid, COALESCE(a.query, '')
+        FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock' AND l.granted
+          AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+          AND l.pid <> pg_catalog.pg_backend_pid()
+        ORDER BY 1, 2
+        """
+
     /// SQL: a `LEFT JOIN` of `pg_description` as `alias`, the comment on object `oid` of
     /// `catalog` (column `subid` of it, or the object itself). The same rows
     /// `obj_description`/`col_description` return, joined once instead of one lookup query per row.

@@ -23,6 +23,8 @@ extension PostgresConnection {
     /// because DDL committed meanwhile dropped an object it was rendering (`cache lookup
     /// failed`), the transaction goes back to the savepoint — the same snapshot — and the
     /// query runs again, now without that object, at most `attempts` times.
+    /// A query that reaches the statement timeout while other sessions hold `ACCESS EXCLUSIVE`
+    /// locks here throws `lockedOut`, naming those relations and sessions.
     func read(_ sql: String, attempts: Int = 5) throws -> PostgresResult {
         var attempt = 1
         while true {
@@ -31,7 +33,42 @@ extension PostgresConnection {
             } catch let error as InspectorError where error.isCatalogChurn && attempt < attempts {
                 try query("ROLLBACK TO SAVEPOINT capture_read")
                 attempt += 1
+            } catch let error as InspectorError where error.isStatementTimeout {
+                throw lockHolders().map { InspectorError.lockedOut(holders: $0, timeoutMilliseconds: statementTimeout) }
+                    ?? error
             }
+        }
+    }
+
+    /// Who holds `ACCESS EXCLUSIVE` locks in this database, once a read timed out: one entry
+    /// per relation, e.g. `public.orders (pid 4242: LOCK TABLE public.orders …)`; nil when
+    /// nobody does (the timeout had another cause) or the question cannot be asked.
+    private func lockHolders() -> [String]? {
+        guard (try? query("ROLLBACK TO SAVEPOINT capture_read")) != nil,
+            let rows = try? query(CatalogQueries.exclusiveLocks), !rows.isEmpty
+        else { return nil }
+        return rows.map { row in
+            let statement = row.string(2).split(whereSeparator: \.isNewline).joined(separator: " ")
+            let shown = statement.count > 80 ? String(statement.prefix(77)) + "…" : statement
+            return "\(row.string(0)) (pid \(row.string(1))" + (shown.isEmpty ? ")" : ": \(shown))")
+        }
+    }
+
+    /// The transaction's statement timeout in milliseconds, as the server has it.
+    private var statementTimeout: Int {
+        (try? scalar("SELECT pg_catalog.current_setting('statement_timeout')")).flatMap { $0 }.flatMap(Self.milliseconds) ?? 0
+    }
+
+    /// `60s`, `1500ms`, `2min` → milliseconds.
+    private static func milliseconds(_ setting: String) -> Int? {
+        let digits = setting.prefix { $0.isNumber }
+        guard let value = Int(digits) else { return nil }
+        switch setting.dropFirst(digits.count) {
+        case "ms", "": return value
+        case "s": return value * 1_000
+        case "min": return value * 60_000
+        case "h": return value * 3_600_000
+        default: return nil
         }
     }
 }

@@ -310,6 +310,55 @@ final class FaultTests: XCTestCase {
             outcome: "`catalog query failed: … canceling statement due to statement timeout`, not retried")
     }
 
+    /// A long migration holds `ACCESS EXCLUSIVE` on one table: a capture that cannot wait that
+    /// long ends at its statement timeout with an error naming the table and the session
+    /// holding it; one that can wait succeeds once the lock is gone. It never hangs.
+    func testACaptureBehindAnExclusiveLockNamesTheTableOrWaitsItOut() throws {
+        let db = try TestPostgres.createDatabase(
+            self,
+            sql: [
+                "CREATE TABLE public.orders (id int PRIMARY KEY, note text DEFAULT 'x'); CREATE VIEW public.v AS SELECT * FROM public.orders"
+            ])
+        let holder = try PostgresConnection(conninfo: db, applicationName: "migration")
+        try holder.query("BEGIN; LOCK TABLE public.orders IN ACCESS EXCLUSIVE MODE")
+        let started = Date()
+        XCTAssertThrowsError(try Inspector(statementTimeoutMilliseconds: 1_000).capture(conninfo: db)) { error in
+            let message = (error as? LocalizedError)?.errorDescription ?? ""
+            XCTAssertTrue(
+                message.hasPrefix(
+                    "capture waited the statement timeout (1.0 s) for a lock held by another session: public.orders (pid "),
+                message)
+            XCTAssertTrue(message.contains("LOCK TABLE public.orders IN ACCESS EXCLUSIVE MODE"), message)
+            XCTAssertTrue(message.hasSuffix("nothing was written: run capture again once that transaction has ended"), message)
+        }
+        let refusedAfter = Date().timeIntervalSince(started)
+        XCTAssertLessThan(refusedAfter, 10, "ends at the statement timeout (1 s), with one retry of the partner at most")
+        try holder.query("COMMIT")
+        // The same lock held for a while by a migration that then commits: the capture, with its
+        // default timeout, waits and succeeds.
+        let seconds = Double(ProcessInfo.processInfo.environment["SCHEMASNAP_LOCK_SECONDS"] ?? "") ?? 3
+        nonisolated(unsafe) let migration = holder
+        let background = Thread {
+            _ = try? migration.query(
+                "BEGIN; LOCK TABLE public.orders IN ACCESS EXCLUSIVE MODE; SELECT pg_catalog.pg_sleep(\(seconds)); COMMIT")
+        }
+        background.start()
+        usleep(300_000)
+        let waited = Date()
+        let dir = try temporaryDirectory(self)
+        let result = try CLI.run(
+            ["capture", "--url-env", "U", "--name", "dev", "--out", dir + "/s.sqlite"], environment: ["U": db])
+        let tookSeconds = Date().timeIntervalSince(waited)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertGreaterThan(tookSeconds, seconds - 1, "it waited for the lock")
+        ReliabilityLog.record(
+            "an ACCESS EXCLUSIVE lock on one table held by a migration (\(Int(seconds)) s; and one never released)",
+            test: "FaultTests.testACaptureBehindAnExclusiveLockNamesTheTableOrWaitsItOut", tries: 2,
+            outcome:
+                "with the default 60 s statement timeout the capture waited \(String(format: "%.1f", tookSeconds)) s and succeeded; with a 1 s timeout it ended after \(String(format: "%.1f", refusedAfter)) s: `capture waited the statement timeout (1.0 s) for a lock held by another session: public.orders (pid …: LOCK TABLE public.orders IN ACCESS EXCLUSIVE MODE)`, exit 2, nothing written"
+        )
+    }
+
     /// SIGINT and SIGTERM at random moments of a capture: the process ends, no temporary
     /// file remains, and any file at the output path is complete.
     func testSignalsDuringCaptureLeaveNothingBehind() throws {
