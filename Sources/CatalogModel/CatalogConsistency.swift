@@ -88,3 +88,36 @@ extension Catalog {
         return c
     }
 }
+
+extension Catalog {
+    /// Only `relation` and what is attached to it: its columns, constraints, indexes,
+    /// policies, triggers, rules, publication entries, grants, and the dependency edges of any
+    /// of those. What `show --object` prints.
+    public func restricted(to relation: RelationKey) -> Catalog {
+        var c = Catalog()
+        c.relations = relations.filter { $0.key == relation }
+        func attached<T: CatalogObject>(_ objects: [T]) -> [T] { objects.filter { $0.parentRelation == relation } }
+        c.columns = attached(columns)
+        c.constraints = attached(constraints)
+        c.indexes = attached(indexes)
+        c.policies = attached(policies)
+        c.triggers = attached(triggers)
+        c.rules = attached(rules)
+        c.publicationTables = attached(publicationTables)
+        c.privileges = privileges.filter { privilege in
+            !["function", "procedure", "schema", "type"].contains(privilege.objectType)
+                && RelationKey(schema: privilege.schema, name: privilege.name) == relation
+        }
+        var paths = Set(c.relations.map(\.path))
+        func note<T: CatalogObject>(_ objects: [T]) { paths.formUnion(objects.map(\.path)) }
+        note(c.columns)
+        note(c.constraints)
+        note(c.indexes)
+        note(c.policies)
+        note(c.triggers)
+        note(c.rules)
+        c.dependencies = dependencies.filter { paths.contains($0.dependent) || paths.contains($0.referenced) }
+        c.unrecorded = unrecorded
+        return c
+    }
+}

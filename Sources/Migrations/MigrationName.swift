@@ -2,12 +2,16 @@ import Foundation
 
 /// Migration file names: `<version>_<snake_case_name>.sql`, the Supabase CLI convention.
 public enum MigrationName {
-    /// `"add-user's-email!"` → `add_users_email`: lower case, apostrophes dropped, every run of
-    /// other non-alphanumerics one `_`, no leading or trailing `_`. Nil when nothing is left.
+    /// `"add-user's-email!"` → `add_users_email`, `Añadir Émail` → `anadir_email`: letters
+    /// transliterated to ASCII (`ß` → `ss`), lower case, apostrophes dropped, every run of other
+    /// non-alphanumerics one `_`, no leading or trailing `_`. Nil when nothing is left.
     public static func sanitize(_ name: String) -> String? {
         var out = ""
         var pendingUnderscore = false
-        for scalar in name.lowercased().unicodeScalars {
+        let ascii =
+            name.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false)
+            ?? name
+        for scalar in ascii.replacingOccurrences(of: "ß", with: "ss").lowercased().unicodeScalars {
             if scalar == "'" || scalar == "\u{2019}" { continue }
             if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
                 if pendingUnderscore && !out.isEmpty { out += "_" }

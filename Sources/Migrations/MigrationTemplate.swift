@@ -3,8 +3,10 @@ import Foundation
 /// Creates migration files from the template: UP section, commented-out DOWN section,
 /// best-practice notes, common examples and a checklist.
 public enum MigrationTemplate {
-    /// Writes `<folder>/<version>_<sanitized name>.sql` and returns its path. Refuses a
-    /// missing folder, a name with nothing usable in it, and a name already in the folder.
+    /// Writes `<folder>/<version>_<sanitized name>.sql` and returns its path. The version is
+    /// `date`'s second, or the next second no migration in the folder uses: two `new` within
+    /// one second never share a version. Refuses a missing folder, a name with nothing usable
+    /// in it, and a name already in the folder.
     public static func create(name: String, in folder: String, at date: Date = Date(), up: String? = nil, down: String? = nil)
         throws -> String
     {
@@ -13,10 +15,13 @@ public enum MigrationTemplate {
         if let clash = existing.migrations.first(where: { $0.name == sanitized }) {
             throw MigrationError.alreadyExists(clash.path)
         }
-        let version = MigrationName.version(at: date)
+        let taken = Set(existing.migrations.map(\.version))
+        var moment = date
+        while taken.contains(MigrationName.version(at: moment)) { moment += 1 }
+        let version = MigrationName.version(at: moment)
         let path = URL(fileURLWithPath: folder).appendingPathComponent("\(version)_\(sanitized).sql").path
         guard !FileManager.default.fileExists(atPath: path) else { throw MigrationError.alreadyExists(path) }
-        let text = render(name: sanitized, createdAt: date, up: up, down: down)
+        let text = render(name: sanitized, createdAt: moment, up: up, down: down)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw MigrationError.unreadable(path, reason: "cannot create the file")
         }

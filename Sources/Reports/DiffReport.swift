@@ -17,10 +17,15 @@ public struct SnapshotSummary: Sendable, Hashable {
     /// `["dependencies", "indexes.comment"]` (`Unrecorded.names`); empty for the current format.
     public var notRecorded: [String]
 
+    /// How reports name this side: the environment, or where both sides are one environment,
+    /// the environment at its capture time to the second (`dev@2026-12-01T07:41:52Z`).
+    public var label: String
+
     public init(
         environment: String, capturedAt: Date, fingerprint: String, path: String, notCompared: [String: Int],
         formatVersion: Int = 0, notRecorded: [String] = []
     ) {
+        self.label = environment
         self.environment = environment
         self.capturedAt = capturedAt
         self.fingerprint = fingerprint
@@ -34,7 +39,7 @@ public struct SnapshotSummary: Sendable, Hashable {
     /// not compared`, or nil when it recorded everything.
     public var notRecordedSentence: String? {
         guard !notRecorded.isEmpty else { return nil }
-        return "\(environment)'s format-\(formatVersion) snapshot did not record \(notRecorded.joined(separator: ", ")); "
+        return "\(label)'s format-\(formatVersion) snapshot did not record \(notRecorded.joined(separator: ", ")); "
             + "\(notRecorded.count == 1 ? "it was" : "they were") not compared"
     }
 
@@ -73,6 +78,16 @@ public struct DiffReport: Sendable {
         return counts
     }
 
+    /// `1 schema change, 1 advisor finding`: what a severity's count is made of, when advisor
+    /// findings are part of it; nil otherwise. Every format counts the same way: schema
+    /// changes plus advisor findings that differ.
+    public func countSplit(_ severity: Severity) -> String? {
+        let advisor = advisories.filter { $0.severity == severity }.count
+        guard advisor > 0 else { return nil }
+        let schema = changes.filter { $0.severity == severity }.count
+        return "\(schema) schema change\(schema == 1 ? "" : "s"), \(advisor) advisor finding\(advisor == 1 ? "" : "s")"
+    }
+
     /// The highest severity found, or nil without findings.
     public var maxSeverity: Severity? { (changes.map(\.severity) + advisories.map(\.severity)).max() }
 
@@ -82,13 +97,32 @@ public struct DiffReport: Sendable {
         source: SnapshotSummary, target: SnapshotSummary, sourceCatalog: Catalog, targetCatalog: Catalog, changes: [Change],
         advisories: [AdvisoryChange] = [], withDiagram: Bool = true
     ) -> DiffReport {
+        var (source, target) = (source, target)
+        if source.environment == target.environment {
+            // One environment at two times: each side is named by its time, or its file.
+            source.label = source.environment + "@" + iso8601Seconds(source.capturedAt)
+            target.label = target.environment + "@" + iso8601Seconds(target.capturedAt)
+            if source.label == target.label {
+                source.label = URL(fileURLWithPath: source.path).lastPathComponent
+                target.label = URL(fileURLWithPath: target.path).lastPathComponent
+            }
+        }
         let affected = withDiagram ? ERDiagram.affectedTables(changes, source: sourceCatalog, target: targetCatalog) : []
         let diagram =
             affected.isEmpty ? nil : ERDiagram.render(tables: affected, preferred: sourceCatalog, fallback: targetCatalog)
         return DiffReport(
             source: source, target: target, changes: changes, advisories: advisories, diagram: diagram,
-            recommendations: Recommendations.make(changes, source: source.environment, target: target.environment))
+            recommendations: Recommendations.make(changes, source: source.label, target: target.label))
     }
+}
+
+/// `2026-12-01T07:41:52Z`.
+func iso8601Seconds(_ date: Date) -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.timeZone = TimeZone(identifier: "UTC")
+    f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+    return f.string(from: date)
 }
 
 /// "3 columns, 1 policy", kinds in their canonical order.

@@ -53,6 +53,7 @@ public enum JSONRenderer {
 
     private struct Side: Encodable {
         var environment: String
+        var label: String
         var capturedAt: Date
         var fingerprint: String
         var notCompared: [String: Int]
@@ -61,6 +62,7 @@ public enum JSONRenderer {
 
         init(_ s: SnapshotSummary) {
             environment = s.environment
+            label = s.label
             capturedAt = s.capturedAt
             fingerprint = s.fingerprint
             notCompared = s.notCompared

@@ -6,8 +6,8 @@ import Foundation
 /// in collapsible sections, a Mermaid diagram of affected tables, and recommendations.
 public enum MarkdownRenderer {
     public static func render(_ report: DiffReport) -> String {
-        let source = report.source.environment
-        let target = report.target.environment
+        let source = report.source.label
+        let target = report.target.label
         let headline = report.maxSeverity.map { "\($0.icon) " } ?? "✅ "
         var out = "## \(headline)Schema drift: \(source) → \(target)\n\n"
         out += "| | \(escape(source)) (source) | \(escape(target)) (target) |\n|---|---|---|\n"
@@ -16,14 +16,15 @@ public enum MarkdownRenderer {
         out += "| Severity | Findings |\n|---|---:|\n"
         let counts = report.counts
         for severity in Severity.allCases.reversed() {
-            out += "| \(severity.icon) \(severity.title) | \(counts[severity] ?? 0) |\n"
+            out +=
+                "| \(severity.icon) \(severity.title) | \(counts[severity] ?? 0)\(report.countSplit(severity).map { " (\($0))" } ?? "") |\n"
         }
         for severity in Severity.allCases.reversed() {
             let changes = report.changes.filter { $0.severity == severity }
             guard !changes.isEmpty else { continue }
             let open = severity == .critical ? " open" : ""
             out +=
-                "\n<details\(open)><summary>\(severity.icon) \(changes.count) \(severity.rawValue) finding\(changes.count == 1 ? "" : "s")</summary>\n\n"
+                "\n<details\(open)><summary>\(severity.icon) \(changes.count) \(severity.rawValue) schema change\(changes.count == 1 ? "" : "s")</summary>\n\n"
             out += "| Object | Change | \(escape(source)) | \(escape(target)) |\n|---|---|---|---|\n"
             for change in changes { out += row(change, source: source, target: target) }
             out += "\n</details>\n"
@@ -40,7 +41,7 @@ public enum MarkdownRenderer {
         if !notCompared.isEmpty {
             out +=
                 "\n_Not compared: "
-                + notCompared.map { "\(escape($0.environment)): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ")
+                + notCompared.map { "\(escape($0.label)): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ")
                 + "._\n"
         }
         for sentence in [report.source, report.target].compactMap(\.notRecordedSentence) {

@@ -35,5 +35,9 @@ extension TextStyle {
         return color ? "\(severity.ansiColor)\(text)\u{1B}[0m" : text
     }
 
+    /// The columns a badge's icon takes (the icon is two columns wide on a terminal, and a
+    /// space follows it): continuation lines under a badge add this much indent to line up.
+    var iconIndent: String { icons ? "   " : "" }
+
     func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 }

@@ -10,20 +10,21 @@ public struct TextRenderer {
     public init(style: TextStyle) { self.style = style }
 
     public func render(_ report: DiffReport) -> String {
-        let source = report.source.environment
-        let target = report.target.environment
+        let source = report.source.label
+        let target = report.target.label
         let rule = String(repeating: "━", count: 64)
         var out = "\(rule)\n  \(style.bold("Schema Drift Report: \(source) → \(target)"))\n\(rule)\n"
         let width = max(source.count, target.count)
         for (role, side) in [("source", report.source), ("target", report.target)] {
             out +=
-                "  \(role)  \(side.environment.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                "  \(role)  \(side.label.padding(toLength: width, withPad: " ", startingAt: 0))  "
                 + "captured \(displayTime(side.capturedAt))  fingerprint \(side.shortFingerprint)\n"
         }
         out += "\nSummary:\n"
         let counts = report.counts
         for severity in Severity.allCases.reversed() {
-            out += "  \(style.badge(severity))  \(counts[severity] ?? 0)\n"
+            out +=
+                "  \(style.badge(severity))  \(counts[severity] ?? 0)\(report.countSplit(severity).map { "  (\($0))" } ?? "")\n"
         }
         let sections: [(Change.Kind, String)] = [
             (.missingInTarget, "Missing in \(target)"), (.onlyInTarget, "Only in \(target)"), (.changed, "Changed"),
@@ -41,19 +42,19 @@ public struct TextRenderer {
             guard !advisories.isEmpty else { continue }
             out +=
                 inTarget
-                ? "\nAdvisor findings \(target) has and \(source) lacks:\n"
-                : "\nAdvisor findings \(source) has and \(target) no longer has:\n"
+                ? "\nAdvisor findings \(target) has that \(source) does not:\n"
+                : "\nAdvisor findings \(source) has that \(target) does not:\n"
             for advisory in advisories {
                 let f = advisory.finding
                 out += "\n  \(style.badge(advisory.severity))  \(f.lint) (\(f.category.rawValue)) \(f.object)\n"
-                out += "            \(f.detail)\n"
+                out += "            \(style.iconIndent)\(f.detail)\n"
             }
         }
         let notCompared = [report.source, report.target].filter { !$0.notCompared.isEmpty }
         if !notCompared.isEmpty {
             out +=
                 "\nNot compared: "
-                + notCompared.map { "\($0.environment): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ") + "\n"
+                + notCompared.map { "\($0.label): \(describeNotCompared($0.notCompared))" }.joined(separator: "; ") + "\n"
         }
         for sentence in [report.source, report.target].compactMap(\.notRecordedSentence) {
             out += "\nNot recorded: \(sentence)\n"
@@ -69,8 +70,10 @@ public struct TextRenderer {
             out += "\n  \(style.badge(change.severity))  \(change.noun) \(change.path)\n"
             var detail = kind == .missingInTarget ? "in \(source), not in \(target)" : "in \(target), not in \(source)"
             if !change.contents.isEmpty { detail += " (with \(describeContents(change.contents)))" }
-            out += "            \(detail)\n"
-            if let dependents = describeDependents(change, in: target) { out += "            \(dependents)\n" }
+            out += "            \(style.iconIndent)\(detail)\n"
+            if let dependents = describeDependents(change, in: target) {
+                out += "            \(style.iconIndent)\(dependents)\n"
+            }
         }
         return out
     }
@@ -95,15 +98,17 @@ public struct TextRenderer {
             } else {
                 out += "    \(style.badge(change.severity))  \(attribute): \(a) → \(b)\n"
             }
-            if let dependents = describeDependents(change, in: target) { out += "              \(dependents)\n" }
+            if let dependents = describeDependents(change, in: target) {
+                out += "              \(style.iconIndent)\(dependents)\n"
+            }
         }
         return out
     }
 
     private func block(_ label: String, _ value: String) -> String {
         let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
-        var out = "              \(label) \(lines.first ?? "")\n"
-        let indent = String(repeating: " ", count: 15 + label.count)
+        var out = "              \(style.iconIndent)\(label) \(lines.first ?? "")\n"
+        let indent = String(repeating: " ", count: 15 + label.count) + style.iconIndent
         for line in lines.dropFirst() { out += indent + line + "\n" }
         return out
     }

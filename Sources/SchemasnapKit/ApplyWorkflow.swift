@@ -50,7 +50,9 @@ public struct ApplyWorkflow: Sendable {
         if let planPath = request.plan {
             try checkPlan(planPath, file: file, environment: env.name, conninfo: conninfo, output: output)
         }
-        let connection = try PostgresConnection(conninfo: conninfo)
+        let connection = try Connections.naming(environment: env.name, variable: env.urlEnv) {
+            try PostgresConnection(conninfo: conninfo)
+        }
         let runner = MigrationRunner(connection: connection)
         let alreadyApplied = try runner.appliedVersions().contains(file.version)
         if alreadyApplied && !request.force { throw ApplyError.alreadyApplied(version: file.version, environment: env.name) }
@@ -82,7 +84,9 @@ public struct ApplyWorkflow: Sendable {
         let conninfo = try Capturer(config: config, variables: variables).conninfo(for: env)
         let folder = try MigrationFolder.read(config.migrationsPath)
         try checkProtection(env, force: force, backup: backup, output: output)
-        let connection = try PostgresConnection(conninfo: conninfo)
+        let connection = try Connections.naming(environment: env.name, variable: env.urlEnv) {
+            try PostgresConnection(conninfo: conninfo)
+        }
         let runner = MigrationRunner(connection: connection)
         let applied = try runner.appliedVersions().sorted(by: MigrationName.precedes)
         let chosen: [String]

@@ -56,7 +56,9 @@ public struct Capturer: Sendable {
     ) throws -> CaptureOutcome {
         let start = Date()
         let conninfo = try conninfo(variable: variable, name: name)
-        let (catalog, server) = try inspector.capture(conninfo: conninfo, progress: progress)
+        let (catalog, server) = try Connections.naming(environment: name, variable: variable) {
+            try inspector.capture(conninfo: conninfo, progress: progress)
+        }
         if strictCoverage && !catalog.uncovered.isEmpty {
             throw SchemasnapError.notCompared(environment: name, summary: describeNotCompared(catalog.uncovered))
         }

@@ -18,6 +18,7 @@ public enum SchemasnapError: LocalizedError, Equatable {
     case notCompared(environment: String, summary: String)
     case nothingToGenerate(source: String, target: String)
     case noSuchObject(path: String, snapshot: String)
+    case cannotConnect(environment: String, variable: String, reason: String, next: String)
     case dependenciesNotRecorded(snapshot: String, formatVersion: Int)
 
     public var errorDescription: String? {
@@ -46,6 +47,8 @@ public enum SchemasnapError: LocalizedError, Equatable {
             "`\(env)` has objects of kinds schemasnap does not compare (\(summary)); drop --strict-coverage to accept that"
         case .nothingToGenerate(let source, let target):
             "`\(source)` and `\(target)` have the same schema: there is no migration to write; nothing was created"
+        case .cannotConnect(let env, let variable, let reason, let next):
+            "cannot connect to `\(env)` with the connection string in \(variable): \(reason); \(next)"
         case .noSuchObject(let path, let snapshot):
             "\(snapshot) has no object `\(path)`; name it as `schemasnap show \(snapshot)` prints it "
                 + "(public.orders, public.orders.status, public.orders:orders_pkey, public.f(integer))"

@@ -1,11 +1,19 @@
 import Foundation
 import Reports
 
-/// Facts about where output goes: colour and icons only on a terminal, never with `NO_COLOR`.
+/// Facts about where output goes: colour and icons only on a terminal that can show them,
+/// never with `NO_COLOR` set to anything (no-color.org) or `TERM=dumb`.
 public enum Terminal {
-    /// True when standard output is a terminal and `NO_COLOR` is unset.
+    /// True when standard output is a terminal, `NO_COLOR` is unset or empty, and `TERM` is
+    /// not `dumb`.
     public static var stdoutIsColorTerminal: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isatty(STDOUT_FILENO) == 1 && allowsColor(ProcessInfo.processInfo.environment)
+    }
+
+    /// Whether `environment` lets a terminal have colour: `NO_COLOR` unset or empty (an
+    /// empty value does not count, per no-color.org) and `TERM` not `dumb`.
+    public static func allowsColor(_ environment: [String: String]) -> Bool {
+        (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
     /// Icons and colour on a terminal, plain text elsewhere.

@@ -38,7 +38,9 @@ public struct VerifyWorkflow: Sendable {
     {
         let conninfo = try Capturer(config: config, variables: variables).conninfo(variable: shadowVariable, name: "shadow")
         let inspector = Inspector(excludedSchemas: config.excludeSchemas)
-        let connection = try PostgresConnection(conninfo: conninfo)
+        let connection = try Connections.naming(environment: "shadow", variable: shadowVariable) {
+            try PostgresConnection(conninfo: conninfo)
+        }
         let existing = userObjects(try inspector.capture(from: connection).0)
         if !existing.isEmpty {
             guard reset else { throw ApplyError.shadowNotEmpty(objects: existing.count) }
@@ -66,7 +68,10 @@ public struct VerifyWorkflow: Sendable {
                 try runner.apply(file, environment: "shadow", force: false, transactional: transactional)
             } catch {
                 result.problems.append(
-                    Problem(migration: file.id, message: "does not apply: \(error.localizedDescription)", differences: []))
+                    Problem(
+                        migration: file.id,
+                        message: "does not apply: \(error.localizedDescription)" + platformHint(error, setup: setup),
+                        differences: []))
                 output("✗ \(file.id): does not apply")
                 return result
             }
@@ -137,4 +142,18 @@ public struct VerifyWorkflow: Sendable {
             }
         }
     }
+}
+
+/// `; the shadow database has no schema auth, which the platform provides: run verify with
+/// --setup supabase/platform.sql`, when a migration failed on a missing platform schema and no
+/// setup script was run; empty otherwise.
+func platformHint(_ error: any Error, setup: String?) -> String {
+    guard setup == nil else { return "" }
+    let message = error.localizedDescription
+    for schema in ["auth", "storage", "extensions", "realtime", "vault", "graphql", "supabase_functions", "cron", "net"]
+    where message.contains("schema \"\(schema)\" does not exist") {
+        return "; the shadow database has no schema \(schema), which the platform provides: "
+            + "run verify with --setup supabase/platform.sql (or your platform's setup script)"
+    }
+    return ""
 }

@@ -9,8 +9,8 @@ struct AdviseCommand: ParsableCommand {
         commandName: "advise",
         abstract: "Supabase-style security and performance lints on a snapshot, offline.",
         discussion: """
-            Lints are named as Supabase's database linter names them (rls_disabled_in_public,
-            auth_rls_initplan, unindexed_foreign_keys, …; see docs/advisors.md). Switch lints off
+            Lints are named as Supabase's database linter names them (rls_disabled_in_public, \
+            auth_rls_initplan, unindexed_foreign_keys, …; see docs/advisors.md). Switch lints off \
             or excuse one object with a reason in schemasnap.toml under [advise].
 
             Exit 1 when a finding (not excused) is at or above --fail-on.
@@ -22,7 +22,7 @@ struct AdviseCommand: ParsableCommand {
             """
     )
 
-    enum FailOn: String, ExpressibleByArgument { case error, warn, info, never }
+    enum FailOn: String, CaseIterable, ExpressibleByArgument { case error, warn, info, never }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A snapshot file, ENV or ENV@TIME.") var snapshot: String

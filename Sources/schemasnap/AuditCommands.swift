@@ -8,7 +8,7 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "An environment's snapshots over time and what changed between them.",
         discussion: """
-            One line per snapshot: time, short fingerprint, object counts, and the change since
+            One line per snapshot: time, short fingerprint, object counts, and the change since \
             the previous snapshot (+ added, ~ changed, - removed).
 
             Examples:
@@ -34,8 +34,8 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "One object across time: when it appeared, changed or disappeared.",
         discussion: """
-            OBJECT is written as reports print it: schema.table, schema.table.column,
-            schema.table:policy_name (also indexes, constraints, triggers), schema.function(args),
+            OBJECT is written as reports print it: schema.table, schema.table.column, \
+            schema.table:policy_name (also indexes, constraints, triggers), schema.function(args), \
             with identifiers quoted the way PostgreSQL quotes them ("My Table").
 
             Examples:
@@ -60,7 +60,7 @@ struct PruneCommand: ParsableCommand {
         commandName: "prune",
         abstract: "Thin out old snapshots of an environment (dry run unless --apply).",
         discussion: """
-            Keeps the newest snapshot of each of the last --keep-daily days that have snapshots,
+            Keeps the newest snapshot of each of the last --keep-daily days that have snapshots, \
             of each of the last --keep-monthly months, and always the newest one.
 
             Examples:
@@ -71,12 +71,18 @@ struct PruneCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The environment.") var env: String
-    @Option(help: "Days to keep one snapshot of.") var keepDaily = 30
-    @Option(help: "Months to keep one snapshot of.") var keepMonthly = 12
+    // `.unconditional`, so that `--keep-daily -1` reaches validate() as a number instead of
+    // reading as a missing value followed by an unknown flag.
+    @Option(parsing: .unconditional, help: "Days to keep one snapshot of.") var keepDaily = 30
+    @Option(parsing: .unconditional, help: "Months to keep one snapshot of.") var keepMonthly = 12
     @Flag(help: "Delete the files (without it, only show what would go).") var apply = false
 
     func validate() throws {
-        guard keepDaily >= 0, keepMonthly >= 0 else { throw ValidationError("--keep-daily and --keep-monthly must be 0 or more") }
+        guard keepDaily >= 0, keepMonthly >= 0 else {
+            throw ValidationError(
+                "--keep-daily and --keep-monthly must be 0 or more (got \(keepDaily) and \(keepMonthly)); 0 keeps only the newest snapshot"
+            )
+        }
     }
 
     func run() throws {

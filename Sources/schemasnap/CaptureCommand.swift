@@ -7,8 +7,8 @@ struct CaptureCommand: ParsableCommand {
         commandName: "capture",
         abstract: "Read an environment's catalog into a snapshot file.",
         discussion: """
-            The connection string comes from an environment variable only (default
-            SCHEMASNAP_DB_URL_<ENV>) and goes to libpq unchanged: URLs, key=value strings,
+            The connection string comes from an environment variable only (default \
+            SCHEMASNAP_DB_URL_<ENV>) and goes to libpq unchanged: URLs, key=value strings, \
             service=NAME, PGPASSFILE and sslmode all work.
 
             Examples:

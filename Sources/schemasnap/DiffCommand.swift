@@ -10,8 +10,8 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Report the drift between two snapshots, offline.",
         discussion: """
-            SOURCE is the reference (say staging), TARGET the one under review (say production).
-            Each is an environment (its newest snapshot), ENV@TIME (its newest snapshot at or
+            SOURCE is the reference (say staging), TARGET the one under review (say production). \
+            Each is an environment (its newest snapshot), ENV@TIME (its newest snapshot at or \
             before TIME: 2026-11-20, 2026-11-20T02:00Z or 20261120T020000Z) or a snapshot file.
 
             Exit codes: 0 no drift at or above --fail-on, 1 drift at or above it, 2 trouble.
@@ -19,13 +19,13 @@ struct DiffCommand: ParsableCommand {
             Examples:
               schemasnap diff staging production
               schemasnap diff staging production --format markdown > drift.md
-              schemasnap diff production@2026-11-01 production --fail-on warning
+              schemasnap diff production@2026-11-26 production --fail-on warning
               schemasnap diff snapshots/dev/20261120T020000Z.sqlite dev
               schemasnap diff staging production --sql > close_drift.sql
 
-            --sql prints the DDL that turns TARGET's schema into SOURCE's instead of a report.
-            Statements that can lose data (drop table, drop column, a type change that can fail,
-            a removed enum label) are written commented out unless --unsafe is given; --online
+            --sql prints the DDL that turns TARGET's schema into SOURCE's instead of a report. \
+            Statements that can lose data (drop table, drop column, a type change that can fail, \
+            a removed enum label) are written commented out unless --unsafe is given; --online \
             builds indexes on existing tables CONCURRENTLY. See docs/sql-generation.md.
             """
     )

@@ -9,8 +9,8 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Create a migration file from the template.",
         discussion: """
-            Writes <migrations>/<yyyyMMddHHmmss UTC>_<snake_case_name>.sql with an UP section, a
-            commented-out DOWN section (read by rollback and verify, skipped by every runner that
+            Writes <migrations>/<yyyyMMddHHmmss UTC>_<snake_case_name>.sql with an UP section, a \
+            commented-out DOWN section (read by rollback and verify, skipped by every runner that \
             applies the whole file), best practices, examples and a checklist.
 
             Examples:
@@ -18,7 +18,7 @@ struct NewCommand: ParsableCommand {
               schemasnap new "add user's email!"      # → …_add_users_email.sql
               schemasnap new close_drift --from-diff staging production
 
-            --from-diff SOURCE TARGET fills UP with the SQL that turns TARGET's schema into
+            --from-diff SOURCE TARGET fills UP with the SQL that turns TARGET's schema into \
             SOURCE's and DOWN with the reverse, from the two snapshots (as `diff --sql`).
             """
     )
@@ -52,9 +52,16 @@ struct NewCommand: ParsableCommand {
             up = result.up.text
             down = result.down.text
         }
-        let path = try MigrationWorkflow(config: config).create(name: name, up: up, down: down)
+        let workflow = MigrationWorkflow(config: config)
+        let path = try workflow.create(name: name, up: up, down: down)
         let shown = Terminal.displayPath(path)
         print("created \(shown)")
+        let wanted = MigrationName.version(at: workflow.now)
+        if let version = MigrationName.parse(fileName: URL(fileURLWithPath: path).lastPathComponent)?.version,
+            version != wanted
+        {
+            print("(version \(wanted) is taken by another migration, so this one is \(version))")
+        }
         print(
             """
 
@@ -71,8 +78,8 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Local migration files against what an environment's snapshot has applied.",
         discussion: """
-            ✅ applied, ⏳ pending, ❌ unknown (applied, no local file); also modified (the file
-            changed since it was applied) and out of order (pending, older than the newest applied).
+            ✅ applied, ⏳ pending, ❌ unknown (applied, no local file); also modified (the file \
+            changed since it was applied) and out of order (pending, older than the newest applied). \
             --check exits 1 when anything is pending, unknown, modified or out of order.
 
             Examples:
@@ -88,7 +95,8 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.") var format: ReportFormat = .text
 
     func validate() throws {
-        guard (env != nil) != all else { throw ValidationError("give --env NAME or --all") }
+        guard env == nil || !all else { throw ValidationError("give either --env NAME or --all, not both") }
+        guard env != nil || all else { throw ValidationError("give --env NAME or --all") }
     }
 
     func run() throws {
@@ -105,8 +113,8 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "The migrations to apply to an environment, in order, with their hazards.",
         discussion: """
-            Without --to: the folder's pending migrations. With --to ENV: the migrations ENV has
-            applied and this environment lacks. The plan names the snapshot it was made from;
+            Without --to: the folder's pending migrations. With --to ENV: the migrations ENV has \
+            applied and this environment lacks. The plan names the snapshot it was made from; \
             --out writes it as JSON for `apply --plan`.
 
             Examples:
@@ -139,8 +147,8 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Find hazards in migration files: data loss, long locks, security holes.",
         discussion: """
-            With --against SNAPSHOT|ENV, tables that snapshot has count as existing; without it,
-            every table not created earlier in the same file does. Exit 1 when a hazard at or
+            With --against SNAPSHOT|ENV, tables that snapshot has count as existing; without it, \
+            every table not created earlier in the same file does. Exit 1 when a hazard at or \
             above --fail-on is found.
 
             Examples:

@@ -7,7 +7,8 @@ struct Schemasnap: ParsableCommand {
         commandName: "schemasnap",
         abstract: "Offline schema snapshots and drift reports for PostgreSQL and Supabase.",
         discussion: """
-            Only `capture` reads a database. Every other report works on snapshot files, so it is
+            `capture` reads a database; `apply`, `rollback` and `verify` write to one, guarded. \
+            Every other command works on snapshot files and the migrations folder, so its report is \
             reproducible anywhere, with no credentials.
             """,
         version: SchemasnapVersion.description,

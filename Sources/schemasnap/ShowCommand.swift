@@ -9,12 +9,12 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print a snapshot's canonical text (also a git textconv driver).",
         discussion: """
-            SNAPSHOT is a snapshot file, an environment name (its newest snapshot) or ENV@TIME.
+            SNAPSHOT is a snapshot file, an environment name (its newest snapshot) or ENV@TIME. \
             The text after the header lines is exactly what the fingerprint hashes.
 
-            --dependents OBJECT answers "what breaks if I drop or retype this?" from the
-            snapshot alone: every view, policy, function, foreign key, trigger and default that
-            reads or references OBJECT, directly or through others. OBJECT is named as show
+            --dependents OBJECT answers "what breaks if I drop or retype this?" from the \
+            snapshot alone: every view, policy, function, foreign key, trigger and default that \
+            reads or references OBJECT, directly or through others. OBJECT is named as show \
             prints it: public.orders, public.orders.status, public.orders:orders_pkey.
 
             As a git textconv driver:
@@ -29,8 +29,10 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "With --format mermaid: draw only this schema.") var schema: String?
     @Option(help: "Print what depends on this object (e.g. public.orders.status), transitively.")
     var dependents: String?
+    @Option(help: "Print only this table or view (e.g. public.orders) with its columns, keys, indexes, policies and grants.")
+    var object: String?
 
-    enum ShowFormat: String, ExpressibleByArgument {
+    enum ShowFormat: String, CaseIterable, ExpressibleByArgument {
         case text, mermaid
     }
 
@@ -47,6 +49,14 @@ struct ShowCommand: ParsableCommand {
             return
         }
         let m = snap.meta
+        if let object {
+            guard let relation = snap.catalog.relations.first(where: { $0.path == object }) else {
+                throw SchemasnapError.noSuchObject(path: object, snapshot: snapshot)
+            }
+            print("# \(object) in \(m.environment) captured \(iso8601Display(m.capturedAt)), with what is attached to it")
+            print(CanonicalText.render(snap.catalog.restricted(to: relation.key)), terminator: "")
+            return
+        }
         let text = try SnapshotFile.canonicalText(of: snap)
         print("# schemasnap snapshot format \(m.formatVersion): \(m.environment) captured \(iso8601Display(m.capturedAt))")
         print("# server \(m.serverVersion), database \(m.database), fingerprint \(m.fingerprint)")

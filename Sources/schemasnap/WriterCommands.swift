@@ -7,9 +7,9 @@ struct ApplyCommand: ParsableCommand {
         commandName: "apply",
         abstract: "Apply one migration to one environment, guarded.",
         discussion: """
-            MIGRATION is a version, a name, or a part of the name that matches exactly one file.
-            Runs the migration and its schema_migrations record in one transaction under an
-            advisory lock: a failure records nothing and names the failing statement. A protected
+            MIGRATION is a version, a name, or a part of the name that matches exactly one file. \
+            Runs the migration and its schema_migrations record in one transaction under an \
+            advisory lock: a failure records nothing and names the failing statement. A protected \
             environment needs --force and a pg_dump backup younger than 30 minutes.
 
             Examples:
@@ -45,8 +45,8 @@ struct RollbackCommand: ParsableCommand {
         commandName: "rollback",
         abstract: "Run the DOWN sections of the newest applied migrations, guarded.",
         discussion: """
-            Newest first, in one transaction under the advisory lock, deleting their
-            schema_migrations rows. A migration without a DOWN section stops the rollback before
+            Newest first, in one transaction under the advisory lock, deleting their \
+            schema_migrations rows. A migration without a DOWN section stops the rollback before \
             anything runs.
 
             Examples:
@@ -78,11 +78,11 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check every migration on a scratch database: UP, DOWN, UP again round-trips exactly.",
         discussion: """
-            The database named by --shadow-url-env must be a scratch one: it is refused if it holds
-            user objects, unless --reset drops them. --setup runs a SQL file first (for a plain
-            PostgreSQL, the Supabase stand-in: supabase/platform.sql). Writes the snapshot of the
-            schema the folder builds (default snapshots/intended.sqlite), so
-            `schemasnap diff snapshots/intended.sqlite production` answers "does production match
+            The database named by --shadow-url-env must be a scratch one: it is refused if it holds \
+            user objects, unless --reset drops them. --setup runs a SQL file first (for a plain \
+            PostgreSQL, the Supabase stand-in: supabase/platform.sql). Writes the snapshot of the \
+            schema the folder builds (default snapshots/intended.sqlite), so \
+            `schemasnap diff snapshots/intended.sqlite production` answers "does production match \
             the migrations?". Exit 1 when a migration fails or does not round-trip.
 
             Example:

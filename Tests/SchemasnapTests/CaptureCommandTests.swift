@@ -95,7 +95,18 @@ final class CaptureCommandTests: XCTestCase {
         _ = try assertFails(
             ["capture", "--env", "dev"],
             environment: ["SCHEMASNAP_DB_URL_DEV": "host=/nonexistent port=5999 dbname=x connect_timeout=2"],
-            message: "cannot connect:")
+            message:
+                "cannot connect to `dev` with the connection string in SCHEMASNAP_DB_URL_DEV: connection to server on socket")
+        let refused = try assertFails(
+            ["capture", "--env", "dev"],
+            environment: ["SCHEMASNAP_DB_URL_DEV": "host=127.0.0.1 port=59999 dbname=x connect_timeout=2"],
+            message: "cannot connect to `dev` with the connection string in SCHEMASNAP_DB_URL_DEV:")
+        XCTAssertTrue(refused.stderr.contains("Connection refused"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains(
+                "check that the server is running and accepts connections at the host and port in SCHEMASNAP_DB_URL_DEV"),
+            refused.stderr)
+        XCTAssertFalse(refused.stderr.contains("Is the server running"), "libpq's question is replaced by the next step")
     }
 
     func testWrongPasswordNeverPrintsThePassword() throws {
@@ -105,11 +116,13 @@ final class CaptureCommandTests: XCTestCase {
         let result = try assertFails(
             ["capture", "--env", "dev"], environment: ["SCHEMASNAP_DB_URL_DEV": bad],
             message: "password authentication failed")
+        XCTAssertTrue(
+            result.stderr.contains("; check the user and password in SCHEMASNAP_DB_URL_DEV (or in PGPASSFILE)"), result.stderr)
         XCTAssertFalse(result.stderr.contains(secret) || result.stdout.contains(secret))
         let url = "postgresql://postgres:\(secret)@%2Fnonexistent:5999/x?connect_timeout=1&bogus_option=1"
         let second = try assertFails(
             ["capture", "--env", "dev"], environment: ["SCHEMASNAP_DB_URL_DEV": url],
-            message: "cannot connect:")
+            message: "cannot connect to `dev` with the connection string in SCHEMASNAP_DB_URL_DEV:")
         XCTAssertFalse(second.stderr.contains(secret))
     }
 
