@@ -45,8 +45,64 @@ final class CIRecipeTests: XCTestCase {
     }
 }
 
-/// The offline commands of docs/MIGRATION_GUIDE.md, run as written in a copy of the repository.
+/// The offline commands of docs/MIGRATION_GUIDE.md, run as written in a copy of the repository,
+/// and the example output it shows (its `console` blocks), compared with what the tool prints
+/// on the demo snapshots today. Re-record the examples after an intended change with
+/// `SCHEMASNAP_RECORD=1 scripts/test --filter MigrationGuideTests`, then review `git diff`.
 final class MigrationGuideTests: XCTestCase {
+    /// The time the examples are printed at (the demo snapshots are from 2026-11-26).
+    static let now = "2026-11-30T12:00:00Z"
+
+    func testTheGuidesExampleOutputIsWhatTheToolPrints() throws {
+        let root = Fixtures.repositoryRoot
+        let guide = root.appendingPathComponent("docs/MIGRATION_GUIDE.md").path
+        let text = try String(contentsOfFile: guide, encoding: .utf8)
+        let dir = try temporaryDirectory(self)
+        for item in ["schemasnap.toml", "supabase", "snapshots"] {
+            try FileManager.default.copyItem(atPath: root.appendingPathComponent(item).path, toPath: dir + "/" + item)
+        }
+        var lines = text.components(separatedBy: "\n")
+        var rewritten: [String] = []
+        var examples = 0
+        var i = 0
+        while i < lines.count {
+            rewritten.append(lines[i])
+            guard lines[i] == "```console" else {
+                i += 1
+                continue
+            }
+            i += 1
+            while i < lines.count, lines[i] != "```" {
+                let line = lines[i]
+                guard line.hasPrefix("$ schemasnap ") else {
+                    i += 1
+                    continue
+                }
+                let arguments = line.dropFirst("$ schemasnap ".count).split(separator: " ").map(String.init)
+                var shown: [String] = []
+                i += 1
+                while i < lines.count, lines[i] != "```", !lines[i].hasPrefix("$ ") {
+                    shown.append(lines[i])
+                    i += 1
+                }
+                let result = try CLI.run(arguments, in: dir, environment: ["SCHEMASNAP_NOW": Self.now])
+                XCTAssertTrue([0, 1].contains(result.status), "\(line): \(result.stderr)")
+                let printed = result.stdout.hasSuffix("\n") ? String(result.stdout.dropLast()) : result.stdout
+                XCTAssertEqual(shown.joined(separator: "\n"), printed, "the guide's output of `\(line)` is stale")
+                rewritten.append(line)
+                rewritten += printed.components(separatedBy: "\n")
+                examples += 1
+            }
+            if i < lines.count { rewritten.append(lines[i]) }
+            i += 1
+        }
+        XCTAssertGreaterThanOrEqual(examples, 4)
+        if ProcessInfo.processInfo.environment["SCHEMASNAP_RECORD"] == "1" {
+            lines = rewritten
+            try lines.joined(separator: "\n").write(toFile: guide, atomically: true, encoding: .utf8)
+        }
+    }
+
     func testEveryOfflineCommandOfTheGuideRuns() throws {
         let root = Fixtures.repositoryRoot
         let text = try String(contentsOf: root.appendingPathComponent("docs/MIGRATION_GUIDE.md"), encoding: .utf8)
