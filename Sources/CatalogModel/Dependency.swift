@@ -52,6 +52,22 @@ public struct Dependency: CatalogObject {
         }
     }
 
+    /// `edges` in canonical order with each edge once: where two catalog entries make the same
+    /// edge, the strongest type stays (`normal`, then `automatic`, then `partition`).
+    public static func merged(_ edges: [Dependency]) -> [Dependency] {
+        func strength(_ type: String) -> Int { type == "normal" ? 2 : type == "automatic" ? 1 : 0 }
+        var out: [Dependency] = []
+        out.reserveCapacity(edges.count)
+        for edge in edges {
+            if let last = out.last, last.keyOrder(edge) == 0 {
+                if strength(edge.dependencyType) > strength(last.dependencyType) { out[out.count - 1] = edge }
+            } else {
+                out.append(edge)
+            }
+        }
+        return out
+    }
+
     public var path: String { dependentKind + " " + dependent + " → " + referencedKind + " " + referenced }
     public var naturalKey: [String] { [dependentKind, dependent, referencedKind, referenced] }
     public func keyOrder(_ other: Self) -> Int {

@@ -53,7 +53,9 @@ struct CatalogQueries {
             case "pg_proc": "pg_catalog.pg_function_is_visible(\(oidColumn)) IS NOT NULL"
             default: "pg_catalog.pg_type_is_visible(\(oidColumn)) IS NOT NULL"
             }
-        return notFromExtension(catalog, oidColumn) + " AND " + visible
+        // User objects have OIDs from FirstNormalObjectId (16384) on: a cheap first test that
+        // spares the others for the thousands of built-in rows of these catalogs.
+        return "\(oidColumn) >= 16384 AND " + notFromExtension(catalog, oidColumn) + " AND " + visible
     }
 
     /// Relations the capture's snapshot holds that the latest catalog no longer does: dropped
@@ -556,7 +558,6 @@ struct CatalogQueries {
     /// composite type's attribute for the type, an array type for its element type. Extension members and system objects are left out.
     private var dependencyEnds: String {
         let relation = "c.relkind IN ('r', 'p', 'v', 'm', 'f')"
-        let userRelation = "\(userSchema) AND \(captured("pg_class", "c.oid"))"
         let userType = """
             t.typtype IN ('e', 'd', 'c', 'r') AND (t.typtype <> 'c' OR tc.relkind = 'c') \
             AND \(userSchema) AND \(captured("pg_type", "t.oid"))
@@ -567,93 +568,89 @@ struct CatalogQueries {
             """
         return """
             SELECT 'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid, 0 AS objsubid,
-              CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'relation' END AS kind, n.nspname AS schema,
+              CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'relation' END AS kind, c.nspname AS schema,
               '' AS member, c.relname AS name
-            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE (\(relation) OR c.relkind = 'S') AND \(userRelation)
+            FROM rels c WHERE c.relkind <> 'c'
             UNION ALL
-            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, a.attrelid, a.attnum, 'column', n.nspname, c.relname, a.attname
-            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE a.attnum > 0 AND NOT a.attisdropped AND \(relation) AND \(userRelation)
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, a.attrelid, a.attnum,
+              CASE WHEN c.relkind = 'c' THEN 'type' ELSE 'column' END, c.nspname,
+              CASE WHEN c.relkind = 'c' THEN '' ELSE c.relname END, CASE WHEN c.relkind = 'c' THEN c.relname ELSE a.attname END
+            FROM pg_catalog.pg_attribute a JOIN rels c ON c.oid = a.attrelid
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND (\(relation) OR c.relkind = 'c')
             UNION ALL
-            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, a.attrelid, a.attnum, 'type', n.nspname, '', c.relname
-            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind = 'c' AND \(userRelation)
-            UNION ALL
-            SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid, 0, 'column', n.nspname, c.relname, a.attname
+            SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid, 0, 'column', c.nspname, c.relname, a.attname
             FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
-            JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE \(userRelation)
+            JOIN rels c ON c.oid = ad.adrelid
             UNION ALL
-            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, ic.oid, 0, 'index', n.nspname, c.relname, ic.relname
-            FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-            JOIN pg_catalog.pg_class c ON c.oid = i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE \(userRelation)
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, i.indexrelid, 0, 'index', c.nspname, c.relname, ic.relname
+            FROM pg_catalog.pg_index i JOIN rels c ON c.oid = i.indrelid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
             UNION ALL
-            SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid, 0, 'constraint', n.nspname, c.relname, k.conname
-            FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0 AND \(userRelation)
+            SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid, 0, 'constraint', c.nspname, c.relname, k.conname
+            FROM pg_catalog.pg_constraint k JOIN rels c ON c.oid = k.conrelid
+            WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0
+            UNION ALL
+            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, c.reltype, 0, 'relation', c.nspname, '', c.relname
+            FROM rels c WHERE \(relation)
+            UNION ALL
+            SELECT 'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid, 0, 'policy', c.nspname, c.relname, p.polname
+            FROM pg_catalog.pg_policy p JOIN rels c ON c.oid = p.polrelid
+            UNION ALL
+            SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.oid, 0, 'trigger', c.nspname, c.relname, t.tgname
+            FROM pg_catalog.pg_trigger t JOIN rels c ON c.oid = t.tgrelid
+            WHERE NOT t.tgisinternal AND t.tgparentid = 0
+            UNION ALL
+            SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid, 0,
+              CASE WHEN r.rulename = '_RETURN' THEN 'relation' ELSE 'rule' END, c.nspname,
+              CASE WHEN r.rulename = '_RETURN' THEN '' ELSE c.relname END,
+              CASE WHEN r.rulename = '_RETURN' THEN c.relname ELSE r.rulename END
+            FROM pg_catalog.pg_rewrite r JOIN rels c ON c.oid = r.ev_class
             UNION ALL
             SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid, 0, 'type', n.nspname, '', t.typname
             FROM pg_catalog.pg_constraint k JOIN \(typeTables) ON t.oid = k.contypid
-            WHERE \(userType)
+            WHERE k.contypid <> 0 AND \(userType)
             UNION ALL
             SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 0, 'type', n.nspname, '', t.typname
             FROM \(typeTables) WHERE \(userType)
             UNION ALL
             SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, arr.oid, 0, 'type', n.nspname, '', t.typname
             FROM pg_catalog.pg_type arr JOIN \(typeTables) ON t.oid = arr.typelem AND t.typarray = arr.oid
-            WHERE \(userType)
-            UNION ALL
-            SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, c.reltype, 0, 'relation', n.nspname, '', c.relname
-            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE \(relation) AND \(userRelation)
+            WHERE arr.oid >= 16384 AND \(userType)
             UNION ALL
             SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 0, 'function', n.nspname,
               pg_catalog.pg_get_function_identity_arguments(p.oid), p.proname
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             WHERE \(userSchema) AND \(captured("pg_proc", "p.oid")) AND \(notImplicitFunction)
             UNION ALL
-            SELECT 'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid, 0, 'policy', n.nspname, c.relname, p.polname
-            FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE \(userRelation)
-            UNION ALL
-            SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.oid, 0, 'trigger', n.nspname, c.relname, t.tgname
-            FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(userRelation)
-            UNION ALL
-            SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid, 0,
-              CASE WHEN r.rulename = '_RETURN' THEN 'relation' ELSE 'rule' END, n.nspname,
-              CASE WHEN r.rulename = '_RETURN' THEN '' ELSE c.relname END,
-              CASE WHEN r.rulename = '_RETURN' THEN c.relname ELSE r.rulename END
-            FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE \(userRelation)
-            UNION ALL
             SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, c.oid, 0, 'collation', n.nspname, '', c.collname
             FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
-            WHERE \(userSchema) AND \(notFromExtension("pg_collation", "c.oid"))
+            WHERE c.oid >= 16384 AND \(userSchema) AND \(notFromExtension("pg_collation", "c.oid"))
             UNION ALL
             SELECT 'pg_catalog.pg_extension'::pg_catalog.regclass, e.oid, 0, 'extension', '', '', e.extname
             FROM pg_catalog.pg_extension e WHERE e.extname <> 'plpgsql'
             """
     }
 
+    /// The user's relations (and composite types' relations) that still exist, read once for
+    /// `dependencyEnds`: their OID, kind, row type, schema and name.
+    private var dependencyRelations: String {
+        """
+        SELECT c.oid, c.relkind, c.reltype, c.relname, n.nspname
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c') AND \(userSchema) AND \(captured("pg_class", "c.oid"))
+        """
+    }
+
     /// Edges of `pg_depend` between two captured objects (see `dependencyEnds`): normal and
-    /// automatic dependencies, and a partition's index on its parent's. Left out: an object's
+    /// automatic dependencies, and a partition's index on its parent's. Two catalog entries can
+    /// make the same edge (a column of an array type and of its element type): the capture
+    /// keeps one, the strongest (`Dependency.merged`). Left out: an object's
     /// edges to its own table or to itself (structure the snapshot already holds) and internal
     /// ones (an identity sequence, a table's row type).
     var dependencies: String {
         """
-        WITH ends AS MATERIALIZED (\(dependencyEnds))
+        WITH rels AS MATERIALIZED (\(dependencyRelations)), ends AS MATERIALIZED (\(dependencyEnds))
         SELECT a.kind, a.schema, a.member, a.name, b.kind, b.schema, b.member, b.name,
-          CASE WHEN pg_catalog.bool_or(d.deptype = 'n') THEN 'normal'
-            WHEN pg_catalog.bool_or(d.deptype = 'a') THEN 'automatic' ELSE 'partition' END
+          CASE d.deptype WHEN 'n' THEN 'normal' WHEN 'a' THEN 'automatic' ELSE 'partition' END
         FROM pg_catalog.pg_depend d
         JOIN ends a ON a.classid = d.classid AND a.objid = d.objid AND a.objsubid = d.objsubid
         JOIN ends b ON b.classid = d.refclassid AND b.objid = d.refobjid AND b.objsubid = d.refobjsubid
@@ -661,7 +658,6 @@ struct CatalogQueries {
           AND (a.kind, a.schema, a.member, a.name) IS DISTINCT FROM (b.kind, b.schema, b.member, b.name)
           AND NOT (b.kind = 'relation' AND a.member = b.name AND a.schema = b.schema
                    AND a.kind IN ('column', 'constraint', 'index', 'policy', 'trigger', 'rule'))
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
         """
     }
 

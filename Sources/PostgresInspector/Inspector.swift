@@ -276,7 +276,7 @@ public struct Inspector: Sendable {
             }
         }
         progress("dependencies")
-        convert.put(\.dependencies, try db.read(q.dependencies)) {
+        convert.put(\.dependencies, try db.read(q.dependencies), merging: Dependency.merged) {
             Dependency(
                 dependentKind: $0.string(0),
                 dependent: Dependency.endPath(kind: $0.string(0), schema: $0.string(1), member: $0.string(2), name: $0.string(3)),
@@ -384,10 +384,11 @@ private final class ResultConversion: @unchecked Sendable {
     /// Queues the conversion of `result` into `T`s by `make`, for the kinds whose stored
     /// values are computed here rather than read (a hash, a path built from its parts).
     func put<T: CatalogObject>(
-        _ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult, _ make: @escaping @Sendable (PostgresRow) -> T
+        _ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult,
+        merging merge: @escaping @Sendable ([T]) -> [T] = { $0 }, _ make: @escaping @Sendable (PostgresRow) -> T
     ) {
         nonisolated(unsafe) let path = path
-        queue.async { self.catalog[keyPath: path] = Catalog.canonical(result.map(make)) }
+        queue.async { self.catalog[keyPath: path] = merge(Catalog.canonical(result.map(make))) }
     }
 
     /// The catalog, once every conversion queued so far is done.
