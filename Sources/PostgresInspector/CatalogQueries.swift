@@ -640,26 +640,25 @@ struct CatalogQueries {
         """
     }
 
-    /// Edges of `pg_depend` between two captured objects (see `dependencyEnds`): normal and
-    /// automatic dependencies, and a partition's index on its parent's. Two catalog entries can
-    /// make the same edge (a column of an array type and of its element type): the capture
-    /// keeps one, the strongest (`Dependency.merged`). Left out: an object's
-    /// edges to its own table or to itself (structure the snapshot already holds) and internal
-    /// ones (an identity sequence, a table's row type).
-    var dependencies: String {
+    /// The captured objects `pg_depend` can name (see `dependencyEnds`), one row each:
+    /// catalog, OID, sub-id, kind, schema, member, name.
+    var dependencyEndpoints: String {
         """
-        WITH rels AS MATERIALIZED (\(dependencyRelations)), ends AS MATERIALIZED (\(dependencyEnds))
-        SELECT a.kind, a.schema, a.member, a.name, b.kind, b.schema, b.member, b.name,
-          CASE d.deptype WHEN 'n' THEN 'normal' WHEN 'a' THEN 'automatic' ELSE 'partition' END
-        FROM pg_catalog.pg_depend d
-        JOIN ends a ON a.classid = d.classid AND a.objid = d.objid AND a.objsubid = d.objsubid
-        JOIN ends b ON b.classid = d.refclassid AND b.objid = d.refobjid AND b.objsubid = d.refobjsubid
-        WHERE d.deptype IN ('n', 'a', 'P') AND d.objid >= 16384 AND d.refobjid >= 16384
-          AND (a.kind, a.schema, a.member, a.name) IS DISTINCT FROM (b.kind, b.schema, b.member, b.name)
-          AND NOT (b.kind = 'relation' AND a.member = b.name AND a.schema = b.schema
-                   AND a.kind IN ('column', 'constraint', 'index', 'policy', 'trigger', 'rule'))
+        WITH rels AS MATERIALIZED (\(dependencyRelations))
+        SELECT e.classid::pg_catalog.oid, e.objid, e.objsubid, e.kind, e.schema, e.member, e.name
+        FROM (\(dependencyEnds)) e
         """
     }
+
+    /// The `pg_depend` entries that can join two captured objects: normal and automatic
+    /// dependencies and a partition's index on its parent's, between user objects. The capture
+    /// joins them to `dependencyEndpoints` itself: a join the server plans from catalog
+    /// statistics can go quadratic on a catalog not analyzed since a large migration.
+    let dependencyEntries = """
+        SELECT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, d.refobjsubid, d.deptype
+        FROM pg_catalog.pg_depend d
+        WHERE d.deptype IN ('n', 'a', 'P') AND d.objid >= 16384 AND d.refobjid >= 16384
+        """
 
     /// Every query a capture runs, in order (the applied-migrations query with all optional
     /// columns): what a benchmark runs through psql to measure the floor of a capture.
@@ -667,7 +666,7 @@ struct CatalogQueries {
         [
             schemas, extensions, collations, types, sequences, relations, columns, constraints, indexes, policies,
             functions, triggers, rules, privileges, defaultPrivileges, publications, publicationTables, eventTriggers,
-            foreignServers, roles, migrationColumns, canReadMigrations, uncovered, dependencies,
+            foreignServers, roles, migrationColumns, canReadMigrations, uncovered, dependencyEndpoints, dependencyEntries,
         ]
     }
 }

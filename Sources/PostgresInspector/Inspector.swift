@@ -276,15 +276,7 @@ public struct Inspector: Sendable {
             }
         }
         progress("dependencies")
-        convert.put(\.dependencies, try db.read(q.dependencies), merging: Dependency.merged) {
-            Dependency(
-                dependentKind: $0.string(0),
-                dependent: Dependency.endPath(kind: $0.string(0), schema: $0.string(1), member: $0.string(2), name: $0.string(3)),
-                referencedKind: $0.string(4),
-                referenced: Dependency.endPath(
-                    kind: $0.string(4), schema: $0.string(5), member: $0.string(6), name: $0.string(7)),
-                dependencyType: $0.string(8))
-        }
+        convert.putDependencies(endpoints: try db.read(q.dependencyEndpoints), entries: try db.read(q.dependencyEntries))
         var uncovered: [String: Int] = [:]
         for row in try db.read(q.uncovered) where row.int(1) > 0 {
             uncovered[row.string(0)] = row.int(1)
@@ -384,15 +376,59 @@ private final class ResultConversion: @unchecked Sendable {
     /// Queues the conversion of `result` into `T`s by `make`, for the kinds whose stored
     /// values are computed here rather than read (a hash, a path built from its parts).
     func put<T: CatalogObject>(
-        _ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult,
-        merging merge: @escaping @Sendable ([T]) -> [T] = { $0 }, _ make: @escaping @Sendable (PostgresRow) -> T
+        _ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult, _ make: @escaping @Sendable (PostgresRow) -> T
     ) {
         nonisolated(unsafe) let path = path
-        queue.async { self.catalog[keyPath: path] = merge(Catalog.canonical(result.map(make))) }
+        queue.async { self.catalog[keyPath: path] = Catalog.canonical(result.map(make)) }
     }
 
     /// The catalog, once every conversion queued so far is done.
     func finish() -> Catalog { queue.sync { catalog } }
+
+    /// Queues the dependency edges: each `pg_depend` entry whose two ends are captured objects,
+    /// by natural names (`CatalogQueries.dependencyEndpoints` names the objects), without the
+    /// edges that restate structure — an object to itself, or an object attached to a table to
+    /// that table.
+    func putDependencies(endpoints: PostgresResult, entries: PostgresResult) {
+        queue.async {
+            struct End {
+                var kind: String
+                var schema: String
+                var member: String
+                var path: String
+            }
+            var ends: [CatalogID: End] = [:]
+            ends.reserveCapacity(endpoints.count)
+            for row in endpoints {
+                let kind = row.string(3)
+                let (schema, member, name) = (row.string(4), row.string(5), row.string(6))
+                ends[CatalogID(row.int64(0), row.int64(1), row.int64(2))] = End(
+                    kind: kind, schema: schema, member: member,
+                    path: Dependency.endPath(kind: kind, schema: schema, member: member, name: name))
+            }
+            let attached: Set<String> = ["column", "constraint", "index", "policy", "trigger", "rule"]
+            var edges: [Dependency] = []
+            for row in entries {
+                guard let a = ends[CatalogID(row.int64(0), row.int64(1), row.int64(2))],
+                    let b = ends[CatalogID(row.int64(3), row.int64(4), row.int64(5))],
+                    a.kind != b.kind || a.path != b.path
+                else { continue }
+                // Attached to its own table: the snapshot already says so.
+                if b.kind == "relation", attached.contains(a.kind), b.path == qualifiedName(a.schema, a.member) { continue }
+                let type =
+                    switch row.string(6) {
+                    case "n": "normal"
+                    case "a": "automatic"
+                    default: "partition"
+                    }
+                edges.append(
+                    Dependency(
+                        dependentKind: a.kind, dependent: a.path, referencedKind: b.kind, referenced: b.path,
+                        dependencyType: type))
+            }
+            self.catalog.dependencies = Dependency.merged(Catalog.canonical(edges))
+        }
+    }
 
     /// Relations a `droppedWhileReading` query found (from either connection).
     private var droppedRelations: Set<RelationKey> = []
@@ -418,4 +454,17 @@ func statementsHash(_ json: String) -> String? {
 /// Lower-case hex SHA-256 of `text`'s UTF-8 bytes.
 public func sha256Hex(_ text: String) -> String {
     SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+}
+
+/// A catalog entry as `pg_depend` names it: catalog, OID, sub-id.
+private struct CatalogID: Hashable {
+    let catalog: Int64
+    let object: Int64
+    let sub: Int64
+
+    init(_ catalog: Int64, _ object: Int64, _ sub: Int64) {
+        self.catalog = catalog
+        self.object = object
+        self.sub = sub
+    }
 }

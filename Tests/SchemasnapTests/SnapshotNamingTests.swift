@@ -82,5 +82,11 @@ final class SnapshotNamingTests: XCTestCase {
         XCTAssertEqual(all.status, 0, all.stderr)
         XCTAssertEqual(library.snapshots(of: "dev").count, taken.count + 2)
         XCTAssertEqual(library.snapshots(of: "staging").count, 1)
+        ReliabilityLog.record(
+            "a capture in a second that already has a snapshot (10 seconds taken ahead), then capture --all of two environments",
+            test: "SnapshotNamingTests.testACaptureInASecondThatHasASnapshotWritesBesideIt", tries: 2,
+            outcome:
+                "written beside it as `\(URL(fileURLWithPath: written).lastPathComponent)` (sorted right after it), the 10 files already there byte-identical; --all wrote one file per environment, nothing replaced"
+        )
     }
 }
