@@ -87,8 +87,9 @@ public struct FieldDeclaration<Object>: @unchecked Sendable {
 
 /// Typed access to one object's stored values, by field index (the kind's `fields` order),
 /// for `init(fieldValues:)`. A value of the wrong type reads as empty (and a damaged file is
-/// then caught by its checksum).
-public protocol FieldReader {
+/// then caught by its checksum). A class, so that handing it to each field's setter passes a
+/// reference, not a boxed copy.
+public protocol FieldReader: AnyObject {
     func optionalText(_ i: Int) -> String?
     func optionalBool(_ i: Int) -> Bool?
     func integer(_ i: Int) -> Int64
@@ -109,12 +110,28 @@ extension CatalogObject {
     public static var keyFields: [String] { fields.prefix(keyCount).map(\.spec.name) }
 
     /// The value of every field in `fields` order; nil where absent.
-    public var fieldValues: [FieldValue?] { Self.fields.map { $0.value(self) } }
+    public var fieldValues: [FieldValue?] {
+        let fields = Self.fields
+        var values: [FieldValue?] = []
+        values.reserveCapacity(fields.count)
+        var i = 0
+        while i < fields.count {
+            values.append(fields[i].value(self))
+            i += 1
+        }
+        return values
+    }
 
     /// An object from values in `fields` order, as the snapshot store and the capture read them.
     public init(fieldValues reader: some FieldReader) {
         self.init()
-        for (i, field) in Self.fields.enumerated() { field.assign(&self, reader, i) }
+        let fields = Self.fields
+        let reader: any FieldReader = reader
+        var i = 0
+        while i < fields.count {
+            fields[i].assign(&self, reader, i)
+            i += 1
+        }
     }
 
     /// All present fields, key fields first, in `fields` order.

@@ -370,7 +370,13 @@ private final class ResultConversion: @unchecked Sendable {
     /// its name (`T.init(fieldValues:)`). Throws when the query lacks a field's column.
     func put<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult) throws {
         let columns = try result.columns(for: T.self)
-        put(path, result) { T(fieldValues: FieldRow(row: $0, columns: columns)) }
+        guard !result.isEmpty else { return put(path, result) { _ in T() } }
+        // The conversion runs on the serial queue, one row after another: one reader serves all.
+        let reader = FieldRow(row: result[0], columns: columns)
+        put(path, result) { row in
+            reader.row = row
+            return T(fieldValues: reader)
+        }
     }
 
     /// Queues the conversion of `result` into `T`s by `make`, for the kinds whose stored

@@ -156,9 +156,16 @@ extension PostgresResult {
 
 /// A result row read as a kind's stored values: field `i` is the row's column `columns[i]`
 /// (`PostgresResult.columns(for:)`).
-struct FieldRow: FieldReader {
-    let row: PostgresRow
+/// One instance reads every row of a result in turn (`row` is moved along), so converting a
+/// result allocates no reader per row.
+final class FieldRow: FieldReader, @unchecked Sendable {
+    var row: PostgresRow
     let columns: [Int]
+
+    init(row: PostgresRow, columns: [Int]) {
+        self.row = row
+        self.columns = columns
+    }
 
     func optionalText(_ i: Int) -> String? { row.optional(columns[i]) }
     func optionalBool(_ i: Int) -> Bool? { row.optional(columns[i]).map { $0 == "t" } }

@@ -7,7 +7,7 @@ import XCTest
 /// added in is never newer than this build's.
 final class FieldDeclarationTests: XCTestCase {
     /// Distinct values per field index: text `v<i>`, integer `100 + i`, boolean `i` odd, list `[l<i>, m<i>]`.
-    private struct DistinctValues: FieldReader {
+    private final class DistinctValues: FieldReader {
         func optionalText(_ i: Int) -> String? { "v\(i)" }
         func optionalBool(_ i: Int) -> Bool? { i % 2 == 1 }
         func integer(_ i: Int) -> Int64 { Int64(100 + i) }
