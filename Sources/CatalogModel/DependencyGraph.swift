@@ -26,6 +26,8 @@ public struct DependencyGraph: Sendable {
 
     private var referencedBy: [Node: [Node]] = [:]
     private var columnsOf: [String: [Node]] = [:]
+    /// A relation's attached objects other than columns (constraints, indexes, policies…).
+    private var attachedTo: [String: [Node]] = [:]
     private var relationOfAttached: [Node: String] = [:]
 
     /// The graph of `catalog.dependencies`, with each relation's columns and attached objects.
@@ -42,7 +44,9 @@ public struct DependencyGraph: Sendable {
         func attach<T: CatalogObject>(_ objects: [T]) {
             for object in objects {
                 guard let parent = object.parentRelation else { continue }
-                relationOfAttached[Node(kind: T.kind.rawValue, path: object.path)] = parent.description
+                let node = Node(kind: T.kind.rawValue, path: object.path)
+                relationOfAttached[node] = parent.description
+                attachedTo[parent.description, default: []].append(node)
             }
         }
         attach(catalog.constraints)
@@ -60,10 +64,7 @@ public struct DependencyGraph: Sendable {
         let isRelation = node.kind == ObjectKind.relation.rawValue
         var start = [node]
         if isRelation { start += columnsOf[node.path] ?? [] }
-        if isRelation {
-            start += relationOfAttached.filter { $0.value == node.path && $0.key.kind != ObjectKind.column.rawValue }
-                .map(\.key).sorted()
-        }
+        if isRelation { start += attachedTo[node.path] ?? [] }
         var seen = Set(start)
         var found: [Node: Dependent] = [:]
         var frontier = start
