@@ -117,13 +117,7 @@ public struct DiffReport: Sendable {
 }
 
 /// `2026-12-01T07:41:52Z`.
-func iso8601Seconds(_ date: Date) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-    return f.string(from: date)
-}
+func iso8601Seconds(_ date: Date) -> String { utcString(date, format: "yyyy-MM-dd'T'HH:mm:ss'Z'") }
 
 /// "3 columns, 1 policy", kinds in their canonical order.
 /// `depended on in production by view public.v, policy public.t:p (+3 more)`: the dependents

@@ -115,10 +115,13 @@ public struct TextRenderer {
 }
 
 /// `2026-11-20 02:00 UTC`.
-func displayTime(_ date: Date) -> String {
+func displayTime(_ date: Date) -> String { utcString(date, format: "yyyy-MM-dd HH:mm 'UTC'") }
+
+/// `date` in UTC as `format` (a `DateFormatter` pattern) writes it.
+func utcString(_ date: Date, format: String) -> String {
     let f = DateFormatter()
     f.locale = Locale(identifier: "en_US_POSIX")
     f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+    f.dateFormat = format
     return f.string(from: date)
 }
