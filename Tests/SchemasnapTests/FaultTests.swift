@@ -33,34 +33,19 @@ final class FaultTests: XCTestCase {
     /// Starts a thread that runs one DDL transaction about every 1/`rate` second, creating,
     /// altering and dropping tables, indexes, policies, views and functions, until stopped.
     private func startChurn(_ db: String, rate: Double) -> Shared {
-        let shared = Shared()
-        let thread = Thread {
-            guard let connection = try? PostgresConnection(conninfo: db, applicationName: "churn") else {
-                shared.count(ok: false)
-                return
-            }
-            var i = 0
-            while !shared.isStopped {
-                let started = Date()
-                i += 1
-                let sql = """
-                    CREATE TABLE public.churn_\(i) (id int PRIMARY KEY, v text, n int);
-                    CREATE INDEX churn_\(i)_v ON public.churn_\(i) (v);
-                    ALTER TABLE public.churn_\(i) ENABLE ROW LEVEL SECURITY;
-                    CREATE POLICY churn_\(i)_p ON public.churn_\(i) USING (n > 0);
-                    CREATE VIEW public.churn_\(i)_view AS SELECT id, v FROM public.churn_\(i);
-                    CREATE FUNCTION public.churn_f_\(i)() RETURNS SETOF public.churn_\(i) LANGUAGE sql AS 'SELECT * FROM public.churn_\(i)';
-                    ALTER TABLE IF EXISTS public.churn_\(i - 1) ADD COLUMN extra_\(i) int;
-                    DROP FUNCTION IF EXISTS public.churn_f_\(i - 3)();
-                    DROP TABLE IF EXISTS public.churn_\(i - 3) CASCADE;
-                    """
-                shared.count(ok: (try? connection.query(sql)) != nil)
-                let pause = 1 / rate - Date().timeIntervalSince(started)
-                if pause > 0 { usleep(useconds_t(pause * 1_000_000)) }
-            }
+        startLoop(db, rate: rate) { i in
+            """
+            CREATE TABLE public.churn_\(i) (id int PRIMARY KEY, v text, n int);
+            CREATE INDEX churn_\(i)_v ON public.churn_\(i) (v);
+            ALTER TABLE public.churn_\(i) ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY churn_\(i)_p ON public.churn_\(i) USING (n > 0);
+            CREATE VIEW public.churn_\(i)_view AS SELECT id, v FROM public.churn_\(i);
+            CREATE FUNCTION public.churn_f_\(i)() RETURNS SETOF public.churn_\(i) LANGUAGE sql AS 'SELECT * FROM public.churn_\(i)';
+            ALTER TABLE IF EXISTS public.churn_\(i - 1) ADD COLUMN extra_\(i) int;
+            DROP FUNCTION IF EXISTS public.churn_f_\(i - 3)();
+            DROP TABLE IF EXISTS public.churn_\(i - 3) CASCADE;
+            """
         }
-        thread.start()
-        return shared
     }
 
     /// Under a steady churn of about 30 DDL transactions a second, every capture writes an
