@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .target(name: "Differ", dependencies: ["CatalogModel", "ParallelWork"]),
-        .target(name: "Advisors", dependencies: ["CatalogModel"]),
+        .target(name: "Advisors", dependencies: ["CatalogModel", "SQLReader"]),
         .target(name: "Applier", dependencies: ["PostgresInspector", "Migrations", "SQLReader"]),
         .target(
             name: "Migrations",

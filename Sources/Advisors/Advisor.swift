@@ -10,7 +10,7 @@ public enum Advisor {
         "rls_disabled_in_public", "policy_exists_rls_disabled", "rls_enabled_no_policy", "security_definer_view",
         "function_search_path_mutable", "unindexed_foreign_keys", "no_primary_key", "duplicate_index",
         "multiple_permissive_policies", "auth_rls_initplan", "extension_in_public", "materialized_view_in_api",
-        "foreign_table_in_api", "auth_users_exposed",
+        "foreign_table_in_api", "auth_users_exposed", "public_bucket_without_policy", "cron_job_calls_missing_function",
     ]
 
     public static func advise(_ catalog: Catalog, options: AdvisorOptions = AdvisorOptions()) -> [AdvisorFinding] {
@@ -23,7 +23,8 @@ public enum Advisor {
         functionLints(facts, into: &findings)
         foreignKeyLints(facts, into: &findings)
         duplicateIndexLints(facts, into: &findings)
-        for ext in catalog.extensions where ext.schema == "public" {
+        platformLints(facts, into: &findings)
+        for ext in catalog.extensions where ext.schemasHoldingMembers.contains("public") {
             findings.append(
                 AdvisorFinding(
                     lint: "extension_in_public", level: .warn, category: .security, object: ext.path,

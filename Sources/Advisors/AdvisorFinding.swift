@@ -13,6 +13,8 @@ public struct AdvisorFinding: Hashable, Sendable {
     public enum Category: String, Hashable, Sendable {
         case security = "SECURITY"
         case performance = "PERFORMANCE"
+        /// Something that fails when it runs, such as a scheduled job.
+        case reliability = "RELIABILITY"
     }
 
     /// e.g. `rls_disabled_in_public`.

@@ -27,6 +27,11 @@ public struct Catalog: Hashable, Sendable {
     public var foreignServers: [ForeignServer] = []
     public var roles: [Role] = []
     public var appliedMigrations: [AppliedMigration] = []
+    // Platform configuration: rows of the tables pg_cron, Storage, Vault and pg_partman own.
+    public var cronJobs: [CronJob] = []
+    public var storageBuckets: [StorageBucket] = []
+    public var vaultSecrets: [VaultSecret] = []
+    public var partitionSets: [PartitionSet] = []
     /// Edges of the dependency graph among the objects above.
     public var dependencies: [Dependency] = []
     /// Objects in user schemas of kinds not modelled, e.g. `["operator": 3, "cast": 1]`.
@@ -64,6 +69,10 @@ public struct Catalog: Hashable, Sendable {
         visitor.visit(\Catalog.foreignServers)
         visitor.visit(\Catalog.roles)
         visitor.visit(\Catalog.appliedMigrations)
+        visitor.visit(\Catalog.cronJobs)
+        visitor.visit(\Catalog.storageBuckets)
+        visitor.visit(\Catalog.vaultSecrets)
+        visitor.visit(\Catalog.partitionSets)
         visitor.visit(\Catalog.dependencies)
     }
 

@@ -24,6 +24,10 @@ public enum ObjectKind: String, CaseIterable, Codable, Sendable, Comparable {
     case foreignServer = "foreign server"
     case role
     case appliedMigration = "applied migration"
+    case cronJob = "cron job"
+    case storageBucket = "storage bucket"
+    case vaultSecret = "vault secret"
+    case partitionSet = "partition set"
     case dependency
 
     /// The snapshot table holding objects of this kind.
@@ -50,6 +54,10 @@ public enum ObjectKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .foreignServer: "foreign_servers"
         case .role: "roles"
         case .appliedMigration: "applied_migrations"
+        case .cronJob: "cron_jobs"
+        case .storageBucket: "storage_buckets"
+        case .vaultSecret: "vault_secrets"
+        case .partitionSet: "partition_sets"
         case .dependency: "dependencies"
         }
     }
@@ -67,6 +75,16 @@ public enum ObjectKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .dependency: "dependencies"
         default: rawValue + "s"
         }
+    }
+
+    /// Whether objects of this kind restate what other objects say (dependency edges) rather
+    /// than being facts of their own: never findings, and not news in a capture on their own.
+    public var restatesOthers: Bool { self == .dependency }
+
+    /// Whether objects of this kind are platform configuration (rows of pg_cron, Storage, Vault
+    /// and pg_partman tables) rather than DDL.
+    public var isPlatformConfiguration: Bool {
+        [.cronJob, .storageBucket, .vaultSecret, .partitionSet].contains(self)
     }
 
     public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {

@@ -156,7 +156,7 @@ struct KindDiffer: CatalogKindVisitor {
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
         // Edges restate what the objects' own definitions say: they name dependents in reports
         // and order generated SQL, and are not findings themselves.
-        guard T.kind != .role || scope.options.compareRoles, T.kind != .dependency, !unrecorded.kinds.contains(T.kind)
+        guard T.kind != .role || scope.options.compareRoles, !T.kind.restatesOthers, !unrecorded.kinds.contains(T.kind)
         else { return }
         // Both sides in canonical key order, then one merge pass: no hashing, no lookups.
         // Objects out of scope are stepped over where they are, not copied out.

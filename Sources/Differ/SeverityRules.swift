@@ -4,7 +4,9 @@ import CatalogModel
 /// CRITICAL — in a critical schema, a table, view, column, function, policy or enum label the
 /// target lacks; a column type that differs; RLS on in the source but off in the target.
 /// WARNING — the same outside critical schemas, objects only in the target, and every other
-/// difference. INFO — comments, owners, column positions.
+/// difference. INFO — comments, owners, column positions, a cron job switched on or off.
+/// Platform configuration: a Storage bucket public in the target but not in the source is
+/// CRITICAL (its files become world-readable).
 struct SeverityRules {
     let criticalSchemas: Set<String>
 
@@ -19,7 +21,10 @@ struct SeverityRules {
         isCritical(record) && Self.criticalWhenMissing.contains(record.kind) ? .critical : .warning
     }
 
-    func onlyInTarget(_ record: ObjectRecord) -> Severity { .warning }
+    /// A public Storage bucket the source does not have: its files are world-readable.
+    func onlyInTarget(_ record: ObjectRecord) -> Severity {
+        record.kind == .storageBucket && record.value(of: "public") == .bool(true) ? .critical : .warning
+    }
 
     func changed(_ record: ObjectRecord, attribute: String, from source: FieldValue?, to target: FieldValue?) -> Severity {
         if Self.informational.contains(attribute) { return .info }
@@ -29,6 +34,11 @@ struct SeverityRules {
             return critical
         case (.relation, "rls_enabled"):
             return source == .bool(true) ? critical : .warning
+        case (.storageBucket, "public"):
+            // Private in the source, public in the target: its files became world-readable.
+            return target == .bool(true) ? .critical : .warning
+        case (.cronJob, "active"):
+            return .info
         case (.type, "labels"):
             guard case .list(let sourceLabels) = source else { return .warning }
             let targetLabels: [String] = if case .list(let l) = target { l } else { [] }

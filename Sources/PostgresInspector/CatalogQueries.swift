@@ -103,7 +103,15 @@ struct CatalogQueries {
 
     /// Extensions; their schema may be a system one, so no schema filter here.
     let extensions = """
-        SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema
+        SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema,
+          (SELECT pg_catalog.string_agg(DISTINCT s.nspname, chr(31) ORDER BY s.nspname)
+           FROM pg_catalog.pg_depend d
+           LEFT JOIN pg_catalog.pg_proc p ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = d.objid
+           LEFT JOIN pg_catalog.pg_class c ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.oid = d.objid
+           LEFT JOIN pg_catalog.pg_type t ON d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = d.objid
+           JOIN pg_catalog.pg_namespace s ON s.oid = COALESCE(p.pronamespace, c.relnamespace, t.typnamespace)
+           WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.refobjid = e.oid AND d.deptype = 'e'
+          ) AS member_schemas
         FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
         WHERE e.extname <> 'plpgsql'
         """
@@ -666,7 +674,8 @@ struct CatalogQueries {
         [
             schemas, extensions, collations, types, sequences, relations, columns, constraints, indexes, policies,
             functions, triggers, rules, privileges, defaultPrivileges, publications, publicationTables, eventTriggers,
-            foreignServers, roles, migrationColumns, canReadMigrations, uncovered, dependencyEndpoints, dependencyEntries,
+            foreignServers, roles, migrationColumns, canReadMigrations, PlatformTable.columnsQuery, uncovered,
+            dependencyEndpoints, dependencyEntries,
         ]
     }
 }

@@ -275,6 +275,8 @@ public struct Inspector: Sendable {
                     version: $0.string(0), name: $0.optional(1), statementsHash: $0.optional(2).flatMap(statementsHash))
             }
         }
+        progress("platform configuration")
+        let leftOut = try readPlatformConfiguration(db, convert, &info)
         progress("dependencies")
         convert.putDependencies(endpoints: try db.read(q.dependencyEndpoints), entries: try db.read(q.dependencyEntries))
         var uncovered: [String: Int] = [:]
@@ -282,7 +284,59 @@ public struct Inspector: Sendable {
             uncovered[row.string(0)] = row.int(1)
         }
         convert.noteDropped(try db.read(q.droppedWhileReading))
-        return (info, uncovered)
+        return (info, uncovered.merging(leftOut, uniquingKeysWith: +))
+    }
+
+    /// Reads the platform configuration tables this database has (`PlatformTable.all`) into
+    /// `convert`, noting in `info` what it could not read; returns the counts of rows left
+    /// out as not compared (secrets without a name).
+    private func readPlatformConfiguration(
+        _ db: PostgresConnection, _ convert: ResultConversion, _ info: inout ServerInfo
+    ) throws -> [String: Int] {
+        struct Found {
+            var schema: String
+            var columns: Set<String> = []
+            var readable: Bool
+            var limited: Bool
+        }
+        var found: [String: Found] = [:]
+        for row in try db.read(PlatformTable.columnsQuery) {
+            found[row.string(0), default: Found(schema: row.string(1), readable: row.bool(3), limited: row.bool(4))]
+                .columns.insert(row.string(2))
+        }
+        var leftOut: [String: Int] = [:]
+        for table in PlatformTable.all {
+            guard let present = found[table.kind.rawValue] else { continue }
+            let relation = table.relation(present.schema)
+            let kinds = table.kind.plural
+            guard present.readable else {
+                info.warnings.append("cannot read \(relation) (no SELECT privilege): \(kinds) not captured")
+                continue
+            }
+            switch table.query(schema: present.schema, present: present.columns) {
+            case .failure(let missing):
+                info.warnings.append(
+                    "\(relation) has no column \(missing.name) (a version schemasnap does not know): \(kinds) not captured")
+            case .success(let sql):
+                if present.limited {
+                    info.warnings.append(
+                        "row level security on \(relation) limits what this login sees: only the \(kinds) it may see were captured")
+                }
+                let rows = try db.read(sql)
+                switch table.kind {
+                case .cronJob: try convert.put(\.cronJobs, rows)
+                case .storageBucket: try convert.put(\.storageBuckets, rows)
+                case .vaultSecret: try convert.put(\.vaultSecrets, rows)
+                default: try convert.put(\.partitionSets, rows)
+                }
+                if let count = table.leftOutCount(schema: present.schema), let name = table.leftOut?.counted,
+                    let n = Int(try db.scalar(count) ?? ""), n > 0
+                {
+                    leftOut[name] = n
+                }
+            }
+        }
+        return leftOut
     }
 }
 

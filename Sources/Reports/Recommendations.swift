@@ -25,7 +25,29 @@ enum Recommendations {
                 "\(target) has applied \(count(extraMigrations.count, "migration")) unknown to \(source): "
                     + extraMigrations.map(\.path).joined(separator: ", ") + ". Check that the migrations folder is complete.")
         }
-        let handMade = changes.filter { $0.kind == .onlyInTarget && $0.objectKind != .appliedMigration }
+        let exposedBuckets = changes.filter {
+            $0.objectKind == .storageBucket && $0.severity == .critical && ($0.attribute == "public" || $0.kind == .onlyInTarget)
+        }
+        if !exposedBuckets.isEmpty {
+            let list = exposedBuckets.map(\.path).joined(separator: ", ")
+            out.append(
+                "\(exposedBuckets.count == 1 ? "Bucket" : "Buckets") \(list) \(exposedBuckets.count == 1 ? "is" : "are") public in \(target) "
+                    + "and not in \(source): anyone with a file's URL can read \(exposedBuckets.count == 1 ? "its" : "their") files. "
+                    + "If that was not meant, make \(exposedBuckets.count == 1 ? "it" : "them") private again (`diff --sql` writes the statement).")
+        }
+        let configuration = changes.filter {
+            $0.objectKind.isPlatformConfiguration && !($0.objectKind == .storageBucket && $0.severity == .critical)
+        }
+        if !configuration.isEmpty {
+            let kinds = Set(configuration.map(\.objectKind)).sorted().map(\.plural).joined(separator: ", ")
+            out.append(
+                "\(count(configuration.count, "finding")) concern\(configuration.count == 1 ? "s" : "") platform configuration (\(kinds)): "
+                    + "rows of the platform's tables, not DDL. `diff --sql` writes the calls that close them, except a Vault "
+                    + "secret's value, which is in no snapshot and is set by hand.")
+        }
+        let handMade = changes.filter {
+            $0.kind == .onlyInTarget && $0.objectKind != .appliedMigration && !$0.objectKind.isPlatformConfiguration
+        }
         if !handMade.isEmpty {
             let examples = handMade.prefix(3).map { "\($0.noun) \($0.path)" }.joined(separator: ", ")
             out.append(

@@ -1,14 +1,16 @@
 /// Where a statement goes in the script. Drops that free names or dependencies come first,
 /// then everything is created or altered in dependency order, and objects that go away
-/// entirely are dropped last, once nothing refers to them any more.
+/// entirely are dropped last, once nothing refers to them any more. Platform configuration
+/// (cron jobs, buckets, secrets, partition sets) is set once the schema is in place, and
+/// removed before what it refers to is dropped.
 public enum Phase: Int, Comparable, Sendable, CaseIterable {
     case dropPolicies, dropTriggers, dropRules, dropPublicationTables, dropViews, dropForeignKeys, dropConstraints
     case dropIndexes, dropDefaults, replaceFunctions
     case createSchemas, createExtensions, alterExtensions, createTypes, alterTypes, createSequences, alterSequences
     case createFunctions, createTables, alterColumns, sequenceOwnership, createLateFunctions
     case keyConstraints, constraints, foreignKeys, indexes, views, triggers, rules, rowLevelSecurity, policies
-    case privileges, defaultPrivileges, publications, publicationTables, comments, owners
-    case dropColumns, dropRelations, dropFunctions, dropSequences, dropTypes, dropPublications
+    case privileges, defaultPrivileges, publications, publicationTables, comments, owners, platformConfiguration
+    case dropPlatformConfiguration, dropColumns, dropRelations, dropFunctions, dropSequences, dropTypes, dropPublications
     case dropExtensions, dropSchemas
 
     public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }

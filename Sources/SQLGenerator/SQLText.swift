@@ -12,6 +12,11 @@ enum SQLText {
     /// `literal` or `NULL`.
     static func literalOrNull(_ value: String?) -> String { value.map(literal) ?? "NULL" }
 
+    /// A `text[]` value, e.g. `ARRAY['image/png']::text[]`.
+    static func textArray(_ values: [String]) -> String {
+        "ARRAY[" + values.map(literal).joined(separator: ", ") + "]::text[]"
+    }
+
     /// A dollar-quoted body whose tag does not occur in `body`.
     static func dollarQuoted(_ body: String) -> String {
         var tag = "$$"

@@ -53,6 +53,7 @@ struct ScriptBuilder {
         defaultPrivileges()
         publications()
         publicationTables()
+        platformConfiguration()
         unsupported()
     }
 

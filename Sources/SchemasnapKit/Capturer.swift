@@ -91,11 +91,18 @@ public struct Capturer: Sendable {
 
     /// The metadata of the snapshot at `path` when it holds the same schema as `catalog`
     /// (whose fingerprint is `fingerprint`), else nil. A snapshot of an older format is
-    /// compared on what it recorded only, so an upgrade alone never writes a new snapshot.
+    /// compared on what it recorded only, so an upgrade alone never writes a new snapshot,
+    /// unless the database has objects of a kind that format had no table for.
     private func unchangedSnapshot(_ path: String, _ catalog: Catalog, _ fingerprint: String) -> SnapshotMeta? {
         guard let meta = try? SnapshotFile.readMeta(path) else { return nil }
         guard meta.formatVersion < SnapshotFile.formatVersion else { return meta.fingerprint == fingerprint ? meta : nil }
         guard let older = try? SnapshotFile.read(path) else { return nil }
+        // Objects of a kind the older file had no table for (say Storage buckets) are facts it
+        // could not hold: the audit trail records them in a new snapshot.
+        let counts = catalog.counts
+        if older.catalog.unrecorded.kinds.contains(where: { !$0.restatesOthers && counts[$0, default: 0] > 0 }) {
+            return nil
+        }
         var comparable = catalog
         comparable.unrecorded = catalog.unrecorded.union(older.catalog.unrecorded)
         return Fingerprint.of(comparable) == Fingerprint.of(older.catalog) ? meta : nil

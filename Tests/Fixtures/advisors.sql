@@ -27,3 +27,7 @@ CREATE EXTENSION file_fdw;
 CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
 CREATE FOREIGN TABLE public.imported (line text) SERVER files OPTIONS (filename '/dev/null');
 GRANT SELECT ON public.imported TO anon;
+-- Public buckets: `avatars` is named by no policy on storage.objects; `docs` is; `drafts` is private.
+INSERT INTO storage.buckets (id, name, public) VALUES ('avatars', 'avatars', true), ('docs', 'docs', true),
+  ('drafts', 'drafts', false);
+CREATE POLICY docs_upload ON storage.objects FOR INSERT TO authenticated WITH CHECK (bucket_id = 'docs');

@@ -50,8 +50,8 @@ final class CIRecipeTests: XCTestCase {
 /// on the demo snapshots today. Re-record the examples after an intended change with
 /// `SCHEMASNAP_RECORD=1 scripts/test --filter MigrationGuideTests`, then review `git diff`.
 final class MigrationGuideTests: XCTestCase {
-    /// The time the examples are printed at (the demo snapshots are from 2026-11-26).
-    static let now = "2026-11-30T12:00:00Z"
+    /// The time the examples are printed at (the newest demo snapshots are from 2026-12-01 12:13).
+    static let now = "2026-12-02T12:00:00Z"
 
     func testTheGuidesExampleOutputIsWhatTheToolPrints() throws {
         let root = Fixtures.repositoryRoot

@@ -7,11 +7,16 @@ import XCTest
 /// Every snapshot an earlier release wrote stays readable, and an upgrade alone never shows as
 /// drift. The files under `Tests/Fixtures/format1/` were written by the 0.1.0 build (format 1)
 /// and are kept for good; never delete this test. Each later format adds its own folder and
-/// its own cases here.
+/// its own cases here (`format2/`: 0.2.0).
 final class FormatCompatibilityTests: XCTestCase {
     private let formatOne = ["every_kind", "dev", "staging", "production"]
 
     private func formatOnePath(_ name: String) -> String { Fixtures.path("format1/\(name).sqlite") }
+
+    /// A database built as the kept files' was: the platform stand-in of their release, then `sql`.
+    private func databaseAsCaptured(_ sql: [String]) throws -> String {
+        try TestPostgres.createDatabase(self, sql: [try Fixtures.text("format1/platform.sql")] + sql, platform: false)
+    }
 
     func testEveryFormatOneFileReadsAndShows() throws {
         for name in formatOne {
@@ -55,34 +60,51 @@ final class FormatCompatibilityTests: XCTestCase {
     }
 
     func testFreshCaptureOfTheSameSchemaShowsNoDriftAgainstTheFormatOneFile() throws {
-        let db = try TestPostgres.createDatabase(self, sql: [try Fixtures.text("every_kind.sql")])
+        let text = try assertFreshCaptureShowsNoDrift(against: formatOnePath("every_kind"))
+        XCTAssertTrue(text.contains("'s format-1 snapshot did not record cron_jobs, dependencies,"), text)
+        XCTAssertTrue(text.contains("indexes.comment"), text)
+    }
+
+    func testFreshCaptureOfTheSameSchemaShowsNoDriftAgainstTheFormatTwoFile() throws {
+        let text = try assertFreshCaptureShowsNoDrift(against: Fixtures.path("format2/every_kind.sqlite"))
+        XCTAssertTrue(
+            text.contains(
+                "'s format-2 snapshot did not record cron_jobs, extensions.member_schemas, partition_sets, storage_buckets, vault_secrets;"
+            ), text)
+    }
+
+    /// Captures `every_kind.sql` afresh and diffs it with `file` both ways: no finding at all.
+    /// Returns the text report (kept file → fresh capture).
+    private func assertFreshCaptureShowsNoDrift(against file: String) throws -> String {
+        let db = try databaseAsCaptured([try Fixtures.text("every_kind.sql")])
         let dir = try temporaryDirectory(self)
         let fresh = dir + "/fresh.sqlite"
         let capture = try CLI.run(
             ["capture", "--url-env", "EVERY_KIND_URL", "--name", "every_kind", "--out", fresh], in: dir,
             environment: ["EVERY_KIND_URL": db])
         XCTAssertEqual(capture.status, 0, capture.stderr)
-        for (source, target) in [(formatOnePath("every_kind"), fresh), (fresh, formatOnePath("every_kind"))] {
+        for (source, target) in [(file, fresh), (fresh, file)] {
             let diff = try CLI.run(["diff", source, target, "--format", "json", "--fail-on", "info"], in: dir)
             XCTAssertEqual(diff.status, 0, diff.stdout + diff.stderr)
             let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
             XCTAssertEqual((json["findings"] as? [Any])?.count, 0, diff.stdout)
         }
-        let text = try CLI.run(["diff", formatOnePath("every_kind"), fresh], in: dir)
-        XCTAssertTrue(
-            text.stdout.contains("'s format-1 snapshot did not record dependencies,"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("indexes.comment"), text.stdout)
+        return try CLI.run(["diff", file, fresh], in: dir).stdout
+    }
+
+    func testShowPrintsAFormatTwoFileAsZeroPointTwoDid() throws {
+        let show = try CLI.run(["show", Fixtures.path("format2/every_kind.sqlite")])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        XCTAssertEqual(show.stdout, try Fixtures.text("format2/every_kind.0.2.0.txt"))
     }
 
     func testWhatFormatOneDidNotCaptureIsNotComparedWithIt() throws {
         // Format 2 also captures a user's change to an extension member's grants; format 1 did
         // not, so a format-1 file is not compared on them.
-        let db = try TestPostgres.createDatabase(
-            self,
-            sql: [
-                try Fixtures.text("every_kind.sql"),
-                "REVOKE ALL ON FUNCTION public.citext_eq(public.citext, public.citext) FROM PUBLIC",
-            ])
+        let db = try databaseAsCaptured([
+            try Fixtures.text("every_kind.sql"),
+            "REVOKE ALL ON FUNCTION public.citext_eq(public.citext, public.citext) FROM PUBLIC",
+        ])
         let fresh = try Inspector().capture(conninfo: db).0
         XCTAssertTrue(
             fresh.privileges.contains { $0.extensionMember == true && $0.name.hasPrefix("citext_eq(") },
@@ -93,12 +115,22 @@ final class FormatCompatibilityTests: XCTestCase {
     }
 
     func testUpgradeAloneWritesNoNewSnapshot() throws {
-        let db = try TestPostgres.createDatabase(self, sql: [try Fixtures.text("every_kind.sql")])
+        try assertUpgradeAloneWritesNothing(from: formatOnePath("every_kind"))
+    }
+
+    func testUpgradeFromFormatTwoAloneWritesNoNewSnapshot() throws {
+        try assertUpgradeAloneWritesNothing(from: Fixtures.path("format2/every_kind.sqlite"))
+    }
+
+    /// A capture of the same schema over the kept `file` writes nothing; a real change then
+    /// writes a snapshot in the current format.
+    private func assertUpgradeAloneWritesNothing(from file: String) throws {
+        let db = try databaseAsCaptured([try Fixtures.text("every_kind.sql")])
         let dir = try temporaryDirectory(self)
         try "[environments.every_kind]\n".write(toFile: dir + "/schemasnap.toml", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: dir + "/snapshots/every_kind", withIntermediateDirectories: true)
         let committed = dir + "/snapshots/every_kind/20261201T000000Z.sqlite"
-        try FileManager.default.copyItem(atPath: formatOnePath("every_kind"), toPath: committed)
+        try FileManager.default.copyItem(atPath: file, toPath: committed)
         let env = ["SCHEMASNAP_DB_URL_EVERY_KIND": db]
         let capture = try CLI.run(["capture", "--env", "every_kind"], in: dir, environment: env)
         XCTAssertEqual(capture.status, 0, capture.stderr)
@@ -113,6 +145,30 @@ final class FormatCompatibilityTests: XCTestCase {
         XCTAssertEqual(files.count, 2)
         let newest = try SnapshotFile.readMeta(dir + "/snapshots/every_kind/" + files[1])
         XCTAssertEqual(newest.formatVersion, SnapshotFile.formatVersion)
+    }
+
+    func testConfigurationAnOlderFormatCouldNotRecordIsWrittenAsANewSnapshot() throws {
+        // The same schema plus a Storage bucket: format 2 had no table for buckets, so keeping the
+        // older file would leave the bucket out of the audit trail.
+        let db = try databaseAsCaptured([
+            try Fixtures.text("every_kind.sql"),
+            "INSERT INTO storage.buckets (id, name, public) VALUES ('avatars', 'avatars', false)",
+        ])
+        let dir = try temporaryDirectory(self)
+        try "[environments.every_kind]\n".write(toFile: dir + "/schemasnap.toml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/snapshots/every_kind", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("format2/every_kind.sqlite"), toPath: dir + "/snapshots/every_kind/20261201T000000Z.sqlite")
+        let capture = try CLI.run(
+            ["capture", "--env", "every_kind"], in: dir, environment: ["SCHEMASNAP_DB_URL_EVERY_KIND": db])
+        XCTAssertEqual(capture.status, 0, capture.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/snapshots/every_kind").sorted()
+        XCTAssertEqual(files.count, 2, capture.stdout)
+        let newest = try SnapshotFile.read(dir + "/snapshots/every_kind/" + files[1])
+        XCTAssertEqual(newest.catalog.storageBuckets.map(\.id), ["avatars"])
+        // Compared with the older file, it is still no drift: that file did not record buckets.
+        let diff = try CLI.run(["diff", files[0], files[1], "--fail-on", "info"], in: dir + "/snapshots/every_kind")
+        XCTAssertEqual(diff.status, 0, diff.stdout)
     }
 
     private func canonicalJSON(_ value: Any) throws -> String {

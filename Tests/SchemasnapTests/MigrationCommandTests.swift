@@ -6,7 +6,7 @@ import XCTest
 final class MigrationCommandTests: XCTestCase {
     private var root: String { Fixtures.repositoryRoot.path }
     /// Reports measure snapshot age against this time, so golden files stay stable.
-    private let now = ["SCHEMASNAP_NOW": "2026-11-27T00:00:00Z"]
+    private let now = ["SCHEMASNAP_NOW": "2026-12-02T01:00:00Z"]
 
     func testProductionHasExactlyOnePendingMigration() throws {
         let result = try CLI.run(["status", "--env", "production", "--format", "json"], in: root, environment: now)
@@ -14,7 +14,7 @@ final class MigrationCommandTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let env = try XCTUnwrap((json["environments"] as? [[String: Any]])?.first)
         let counts = try XCTUnwrap(env["counts"] as? [String: Int])
-        XCTAssertEqual(counts, ["applied": 6, "pending": 1, "unknown": 0, "modified": 0, "out_of_order": 0])
+        XCTAssertEqual(counts, ["applied": 7, "pending": 1, "unknown": 0, "modified": 0, "out_of_order": 0])
         let pending = (env["migrations"] as? [[String: Any]])?.filter { $0["status"] as? String == "pending" }
         XCTAssertEqual(pending?.map { $0["name"] as? String }, ["add_notifications"])
     }

@@ -93,22 +93,22 @@ final class NewUserTests: XCTestCase {
         var meta = committed.meta
         meta.capturedAt = committed.meta.capturedAt.addingTimeInterval(86_400 + 7)
         try SnapshotFile.write(later, meta: meta, to: dir + "/snapshots/dev/20261127T101511Z.sqlite")
-        let text = try CLI.run(["diff", "dev@2026-11-26", "dev", "--fail-on", "never"], in: dir)
+        let text = try CLI.run(["diff", "dev@2026-11-26", "dev@2026-11-27", "--fail-on", "never"], in: dir)
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(
             text.stdout.contains("Schema Drift Report: dev@2026-11-26T10:15:04Z → dev@2026-11-27T10:15:11Z"), text.stdout)
         XCTAssertTrue(text.stdout.contains("in dev@2026-11-27T10:15:11Z, not in dev@2026-11-26T10:15:04Z"), text.stdout)
         XCTAssertFalse(text.stdout.contains("dev → dev"), text.stdout)
-        let json = try CLI.run(["diff", "dev@2026-11-26", "dev", "--format", "json", "--fail-on", "never"], in: dir)
+        let json = try CLI.run(["diff", "dev@2026-11-26", "dev@2026-11-27", "--format", "json", "--fail-on", "never"], in: dir)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual((report["source"] as? [String: Any])?["environment"] as? String, "dev")
         XCTAssertEqual((report["source"] as? [String: Any])?["label"] as? String, "dev@2026-11-26T10:15:04Z")
         XCTAssertEqual((report["target"] as? [String: Any])?["label"] as? String, "dev@2026-11-27T10:15:11Z")
-        let markdown = try CLI.run(["diff", "dev@2026-11-26", "dev", "--format", "markdown", "--fail-on", "never"], in: dir)
+        let markdown = try CLI.run(["diff", "dev@2026-11-26", "dev@2026-11-27", "--format", "markdown", "--fail-on", "never"], in: dir)
         XCTAssertTrue(
             markdown.stdout.contains("Schema drift: dev@2026-11-26T10:15:04Z → dev@2026-11-27T10:15:11Z"), markdown.stdout)
         // The same file on both sides: named by the file.
-        let same = try CLI.run(["diff", "dev", "dev@2026-11-27"], in: dir)
+        let same = try CLI.run(["diff", "dev@2026-11-27T12:00", "dev@2026-11-27"], in: dir)
         XCTAssertTrue(same.stdout.contains("20261127T101511Z.sqlite → 20261127T101511Z.sqlite"), same.stdout)
     }
 
@@ -138,11 +138,11 @@ final class NewUserTests: XCTestCase {
             XCTAssertEqual(counts[severity], all.filter { $0["severity"] as? String == severity }.count, severity)
         }
         let text = try CLI.run(["diff", "staging", "production"], in: root)
-        XCTAssertTrue(text.stdout.contains("CRITICAL  2  (1 schema change, 1 advisor finding)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("CRITICAL  3  (2 schema changes, 1 advisor finding)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("Advisor findings staging has that production does not:"), text.stdout)
         let markdown = try CLI.run(["diff", "staging", "production", "--format", "markdown"], in: root)
-        XCTAssertTrue(markdown.stdout.contains("| 🔴 Critical | 2 (1 schema change, 1 advisor finding) |"), markdown.stdout)
-        XCTAssertTrue(markdown.stdout.contains("🔴 1 critical schema change</summary>"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("| 🔴 Critical | 3 (2 schema changes, 1 advisor finding) |"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("🔴 2 critical schema changes</summary>"), markdown.stdout)
     }
 
     // 5. verify names the platform setup a shadow database lacks.

@@ -124,6 +124,6 @@ final class SQLCommandTests: XCTestCase {
         let unknown = try CLI.run(["new", "close_drift", "--from-diff", "staging", "qa"], in: dir, environment: now)
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("qa"), unknown.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/supabase/migrations").count, 7)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/supabase/migrations").count, 8)
     }
 }

@@ -28,7 +28,10 @@ final class VerifyTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertTrue(
             result.stdout.contains("✓ 20251107093000_add_notifications: UP, DOWN, UP round-trips exactly"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("7 migrations applied, 0 problems"), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains("✓ 20251106150000_avatars_bucket: UP, DOWN, UP round-trips exactly"),
+            "a migration's Storage bucket is compared too: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("8 migrations applied, 0 problems"), result.stdout)
         let diff = try CLI.run(["diff", "snapshots/intended.sqlite", "staging", "--fail-on", "warning"], in: dir)
         XCTAssertEqual(diff.status, 0, "staging matches what the migrations build: \(diff.stdout)")
     }
