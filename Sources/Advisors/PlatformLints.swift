@@ -50,7 +50,8 @@ extension Advisor {
             out.append(
                 AdvisorFinding(
                     lint: "cron_job_calls_missing_function", level: .warn, category: .reliability, object: job.path,
-                    detail: "cron job \(job.path) calls \(names.map { $0 + "()" }.joined(separator: ", ")), which this database does not have: every run fails",
+                    detail:
+                        "cron job \(job.path) calls \(names.map { $0 + "()" }.joined(separator: ", ")), which this database does not have: every run fails",
                     remediation:
                         "create \(names.joined(separator: " and ")) (a migration this environment lacks?), or change the job's command with cron.alter_job"
                 ))

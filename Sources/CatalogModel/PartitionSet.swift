@@ -8,6 +8,7 @@ public struct PartitionSet: CatalogObject {
         .init("control", \.control, since: 3),
         .init("partition_type", \.partitionType, since: 3),
         .init("partition_interval", \.partitionInterval, since: 3),
+        .init("datetime_string", \.datetimeString, since: 3),
         .init("premake", \.premake, since: 3),
         .init("automatic_maintenance", \.automaticMaintenance, since: 3),
         .init("retention", \.retention, since: 3),
@@ -26,6 +27,9 @@ public struct PartitionSet: CatalogObject {
     public var partitionType: String = ""
     /// e.g. `1 day`, or a number for an integer control column.
     public var partitionInterval: String = ""
+    /// The pattern of the partitions' name suffixes for a time control column, e.g.
+    /// `YYYY_MM_DD`, or pg_partman 4's `IYYY"w"IW` for a set made `weekly`.
+    public var datetimeString: String?
     /// How many partitions are made ahead.
     public var premake: Int = 0
     /// `on`, `off` or `none`: whether `run_maintenance()` looks after the set.
@@ -40,7 +44,8 @@ public struct PartitionSet: CatalogObject {
     public var retentionKeepIndex: Bool = false
 
     public init(
-        parentTable: String, control: String, partitionType: String, partitionInterval: String, premake: Int = 4,
+        parentTable: String, control: String, partitionType: String, partitionInterval: String,
+        datetimeString: String? = nil, premake: Int = 4,
         automaticMaintenance: String = "on", retention: String? = nil, retentionSchema: String? = nil,
         retentionKeepTable: Bool = true, retentionKeepIndex: Bool = true
     ) {
@@ -48,6 +53,7 @@ public struct PartitionSet: CatalogObject {
         self.control = control
         self.partitionType = partitionType
         self.partitionInterval = partitionInterval
+        self.datetimeString = datetimeString
         self.premake = premake
         self.automaticMaintenance = automaticMaintenance
         self.retention = retention

@@ -320,7 +320,8 @@ public struct Inspector: Sendable {
             case .success(let sql):
                 if present.limited {
                     info.warnings.append(
-                        "row level security on \(relation) limits what this login sees: only the \(kinds) it may see were captured")
+                        "row level security on \(relation) limits what this login sees: only the \(kinds) it may see were captured"
+                    )
                 }
                 let rows = try db.read(sql)
                 switch table.kind {

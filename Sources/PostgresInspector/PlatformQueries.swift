@@ -107,6 +107,7 @@ struct PlatformTable: Sendable {
                 .same("control"),
                 .same("partition_type"),
                 .same("partition_interval"),
+                .same("datetime_string", otherwise: "NULL"),
                 .same("premake"),
                 .same("automatic_maintenance", otherwise: "'on'"),
                 .same("retention", otherwise: "NULL"),

@@ -33,7 +33,8 @@ enum Recommendations {
             out.append(
                 "\(exposedBuckets.count == 1 ? "Bucket" : "Buckets") \(list) \(exposedBuckets.count == 1 ? "is" : "are") public in \(target) "
                     + "and not in \(source): anyone with a file's URL can read \(exposedBuckets.count == 1 ? "its" : "their") files. "
-                    + "If that was not meant, make \(exposedBuckets.count == 1 ? "it" : "them") private again (`diff --sql` writes the statement).")
+                    + "If that was not meant, make \(exposedBuckets.count == 1 ? "it" : "them") private again (`diff --sql` writes the statement)."
+            )
         }
         let configuration = changes.filter {
             $0.objectKind.isPlatformConfiguration && !($0.objectKind == .storageBucket && $0.severity == .critical)

@@ -74,7 +74,9 @@ extension ScriptBuilder {
                 .dropPlatformConfiguration, "DELETE FROM storage.buckets WHERE id = \(SQLText.literal(key[0]))",
                 hold: Hold(
                     code: "delete_storage_bucket",
-                    reason: "deletes the bucket \(key[0]); it fails while the bucket holds files: empty it through the Storage API first"))
+                    reason:
+                        "deletes the bucket \(key[0]); it fails while the bucket holds files: empty it through the Storage API first"
+                ))
         }
         for (key, attributes) in changes.changed[.storageBucket] ?? [] {
             guard let bucket = source.find(\.storageBuckets, key) else { continue }
@@ -142,7 +144,7 @@ extension ScriptBuilder {
                 .platformConfiguration,
                 "SELECT \(partman).create_parent(p_parent_table := \(SQLText.literal(set.parentTable)), "
                     + "p_control := \(SQLText.literal(set.control)), p_type := \(SQLText.literal(set.partitionType)), "
-                    + "p_interval := \(SQLText.literal(set.partitionInterval)), p_premake := \(set.premake), "
+                    + "p_interval := \(SQLText.literal(Self.createParentInterval(set))), p_premake := \(set.premake), "
                     + "p_automatic_maintenance := \(SQLText.literal(set.automaticMaintenance)))")
             let retention = Self.retentionSettings(set).filter { !$0.isDefault }.map(\.assignment)
             if !retention.isEmpty {
@@ -162,7 +164,7 @@ extension ScriptBuilder {
         }
         for (key, attributes) in changes.changed[.partitionSet] ?? [] {
             guard let set = source.find(\.partitionSets, key) else { continue }
-            let fixed = attributes.intersection(["control", "partition_type"]).sorted()
+            let fixed = attributes.intersection(["control", "partition_type", "datetime_string"]).sorted()
             if !fixed.isEmpty {
                 note(
                     "partition set \(set.parentTable) has another \(fixed.joined(separator: " and ")): pg_partman cannot change it in place; "
@@ -175,6 +177,17 @@ extension ScriptBuilder {
                 .platformConfiguration,
                 "UPDATE \(partmanSchema(source)).part_config SET \(settings.joined(separator: ", "))"
                     + " WHERE parent_table = \(SQLText.literal(set.parentTable))")
+        }
+    }
+
+    /// The interval to hand `create_parent` so the partitions get the names they have: the
+    /// stored interval, or the pg_partman 4 name whose partitions are named apart from it
+    /// (`weekly` stores `7 days`, and names partitions by ISO week, not by date).
+    private static func createParentInterval(_ set: PartitionSet) -> String {
+        switch (set.partitionInterval, set.datetimeString) {
+        case ("7 days", "IYYY\"w\"IW"): "weekly"
+        case ("3 mons", "YYYY\"q\"Q"): "quarterly"
+        default: set.partitionInterval
         }
     }
 

@@ -10,8 +10,6 @@ import XCTest
 /// them, such as PostGIS's rules and pg_cron's policies — is the extension's, never the app's
 /// object and never a consistency failure.
 final class ExtensionCaptureTests: XCTestCase {
-    /// The one database pg_cron may be created in (`cron.database_name` in scripts/test).
-    static let cronDatabase = "schemasnap_cron"
 
     /// Each extension with the SQL that installs it.
     private let extensions: [(String, String)] = [
@@ -81,22 +79,17 @@ final class ExtensionCaptureTests: XCTestCase {
     }
 
     func testPgCronCapturesWithoutItsJobTableOrPolicy() throws {
-        let base = try TestPostgres.baseConninfo()
-        let admin = try PostgresConnection(conninfo: base + " dbname=postgres")
-        try admin.query("DROP DATABASE IF EXISTS \(Self.cronDatabase) WITH (FORCE)")
-        try admin.query("CREATE DATABASE \(Self.cronDatabase)")
-        addTeardownBlock {
-            _ = try? PostgresConnection(conninfo: base + " dbname=postgres")
-                .query("DROP DATABASE IF EXISTS \(Self.cronDatabase) WITH (FORCE)")
+        try TestPostgres.withCronDatabase { db in
+            try TestPostgres.execute(db, "CREATE EXTENSION pg_cron")
+            try TestPostgres.execute(db, "SELECT cron.schedule('nightly-vacuum', '0 3 * * *', 'VACUUM')")
+            let catalog = try captureTwice(db, "pg_cron")
+            XCTAssertTrue(catalog.extensions.contains { $0.name == "pg_cron" })
+            XCTAssertEqual(catalog.extensions.first { $0.name == "pg_cron" }?.memberSchemas, ["cron"])
+            XCTAssertFalse(catalog.relations.contains { $0.schema == "cron" }, "cron.job is the extension's")
+            XCTAssertFalse(catalog.policies.contains { $0.schema == "cron" }, "cron_job_policy is the extension's")
+            XCTAssertEqual(catalog.cronJobs.map(\.name), ["nightly-vacuum"], "its job is configuration, captured as such")
+            XCTAssertEqual(catalog.consistencyProblems(), [])
         }
-        let db = base + " dbname=\(Self.cronDatabase)"
-        try TestPostgres.execute(db, "CREATE EXTENSION pg_cron")
-        try TestPostgres.execute(db, "SELECT cron.schedule('nightly-vacuum', '0 3 * * *', 'VACUUM')")
-        let catalog = try captureTwice(db, "pg_cron")
-        XCTAssertTrue(catalog.extensions.contains { $0.name == "pg_cron" })
-        XCTAssertFalse(catalog.relations.contains { $0.schema == "cron" }, "cron.job is the extension's")
-        XCTAssertFalse(catalog.policies.contains { $0.schema == "cron" }, "cron_job_policy is the extension's")
-        XCTAssertEqual(catalog.consistencyProblems(), [])
     }
 
     func testAUsersChangeToAnExtensionsGrantsIsCapturedAndNothingElseOfTheExtensions() throws {

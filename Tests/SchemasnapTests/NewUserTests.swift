@@ -104,7 +104,8 @@ final class NewUserTests: XCTestCase {
         XCTAssertEqual((report["source"] as? [String: Any])?["environment"] as? String, "dev")
         XCTAssertEqual((report["source"] as? [String: Any])?["label"] as? String, "dev@2026-11-26T10:15:04Z")
         XCTAssertEqual((report["target"] as? [String: Any])?["label"] as? String, "dev@2026-11-27T10:15:11Z")
-        let markdown = try CLI.run(["diff", "dev@2026-11-26", "dev@2026-11-27", "--format", "markdown", "--fail-on", "never"], in: dir)
+        let markdown = try CLI.run(
+            ["diff", "dev@2026-11-26", "dev@2026-11-27", "--format", "markdown", "--fail-on", "never"], in: dir)
         XCTAssertTrue(
             markdown.stdout.contains("Schema drift: dev@2026-11-26T10:15:04Z → dev@2026-11-27T10:15:11Z"), markdown.stdout)
         // The same file on both sides: named by the file.

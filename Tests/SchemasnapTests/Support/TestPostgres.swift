@@ -49,6 +49,28 @@ enum TestPostgres {
     }
 
     /// Runs `sql` in the database at `conninfo`.
+    /// The one database pg_cron may be created in (`cron.database_name` in scripts/test).
+    static let cronDatabase = "schemasnap_cron"
+
+    /// Runs `body` with the conninfo of `cronDatabase`, made afresh and dropped after. Tests
+    /// that need it take turns, holding a session advisory lock for the whole body, since
+    /// `swift test --parallel` runs them in separate processes.
+    static func withCronDatabase(_ body: (String) throws -> Void) throws {
+        let base = try baseConninfo()
+        let admin = try PostgresConnection(conninfo: base + " dbname=postgres")
+        try admin.query("SELECT pg_catalog.pg_advisory_lock(\(cronLock))")
+        defer {
+            _ = try? admin.query("DROP DATABASE IF EXISTS \(cronDatabase) WITH (FORCE)")
+            _ = try? admin.query("SELECT pg_catalog.pg_advisory_unlock(\(cronLock))")
+        }
+        try admin.query("DROP DATABASE IF EXISTS \(cronDatabase) WITH (FORCE)")
+        try admin.query("CREATE DATABASE \(cronDatabase)")
+        try body(base + " dbname=\(cronDatabase)")
+    }
+
+    /// The advisory lock key of `withCronDatabase`.
+    private static let cronLock = 0x5343_524F
+
     static func execute(_ conninfo: String, _ sql: String) throws {
         try PostgresConnection(conninfo: conninfo).query(sql)
     }
