@@ -10,9 +10,13 @@ public struct Collation: CatalogObject {
         .init("lc_ctype", \.lcCtype),
         .init("deterministic", \.deterministic),
         .init("owner", \.owner),
+        .init("comment", \.comment, since: 3),
     ]
 
     public init() {}
+
+    /// `COMMENT ON …` *(format 3)*.
+    public var comment: String?
 
     public var schema: String = ""
     public var name: String = ""

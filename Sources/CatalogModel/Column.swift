@@ -11,6 +11,7 @@ public struct Column: CatalogObject {
         .init("not_null", \.notNull),
         .init("default_value", \.defaultValue),
         .init("identity", \.identity),
+        .init("identity_options", \.identityOptions, since: 3),
         .init("generated", \.generated),
         .init("collation", \.collation),
         .init("comment", \.comment),
@@ -29,6 +30,9 @@ public struct Column: CatalogObject {
     public var defaultValue: String?
     /// `always` or `by default` for identity columns.
     public var identity: String?
+    /// An identity column's sequence options *(format 3)*: `start=`, `increment=`, `min=`,
+    /// `max=`, `cache=`, `cycle=` in that order.
+    public var identityOptions: [String]?
     /// The expression of a `GENERATED ALWAYS AS (…) STORED` column.
     public var generated: String?
     /// A collation differing from the type's default.

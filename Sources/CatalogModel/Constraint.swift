@@ -9,9 +9,13 @@ public struct Constraint: CatalogObject {
         .init("constraint_type", \.constraintType),
         .init("definition", \.definition),
         .init("referenced_table", \.referencedTable),
+        .init("comment", \.comment, since: 3),
     ]
 
     public init() {}
+
+    /// `COMMENT ON …` *(format 3)*.
+    public var comment: String?
 
     public var schema: String = ""
     public var table: String = ""

@@ -16,6 +16,7 @@ public struct Function: CatalogObject {
         .init("parallel", \.parallel),
         .init("config", \.config),
         .init("body", \.body),
+        .init("aggregate_options", \.aggregateOptions, since: 3),
         .init("owner", \.owner),
         .init("comment", \.comment),
     ]
@@ -42,6 +43,9 @@ public struct Function: CatalogObject {
     public var config: [String]?
     /// The source text; for aggregates, the transition function and state type.
     public var body: String?
+    /// An aggregate's `CREATE AGGREGATE` options *(format 3)*, e.g.
+    /// `SFUNC = public.num_add, STYPE = numeric, INITCOND = '0', PARALLEL = SAFE`.
+    public var aggregateOptions: String?
     public var owner: String = ""
     public var comment: String?
 

@@ -11,9 +11,13 @@ public struct Policy: CatalogObject {
         .init("roles", \.roles),
         .init("using", \.using),
         .init("with_check", \.withCheck),
+        .init("comment", \.comment, since: 3),
     ]
 
     public init() {}
+
+    /// `COMMENT ON …` *(format 3)*.
+    public var comment: String?
 
     public var schema: String = ""
     public var table: String = ""

@@ -7,9 +7,13 @@ public struct Rule: CatalogObject {
         .init("table", \.table),
         .init("name", \.name),
         .init("definition", \.definition),
+        .init("comment", \.comment, since: 3),
     ]
 
     public init() {}
+
+    /// `COMMENT ON …` *(format 3)*.
+    public var comment: String?
 
     public var schema: String = ""
     public var table: String = ""

@@ -15,9 +15,13 @@ public struct Sequence: CatalogObject {
         .init("cycle", \.cycle),
         .init("owned_by", \.ownedBy),
         .init("owner", \.owner),
+        .init("comment", \.comment, since: 3),
     ]
 
     public init() {}
+
+    /// `COMMENT ON …` *(format 3)*.
+    public var comment: String?
 
     public var schema: String = ""
     public var name: String = ""

@@ -8,9 +8,13 @@ public struct Trigger: CatalogObject {
         .init("name", \.name),
         .init("definition", \.definition),
         .init("enabled", \.enabled),
+        .init("comment", \.comment, since: 3),
     ]
 
     public init() {}
+
+    /// `COMMENT ON …` *(format 3)*.
+    public var comment: String?
 
     public var schema: String = ""
     public var table: String = ""

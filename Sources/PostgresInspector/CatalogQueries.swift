@@ -122,8 +122,9 @@ struct CatalogQueries {
         SELECT n.nspname AS schema, c.collname AS name,
           CASE c.collprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' ELSE 'default' END AS provider,
           c.collcollate AS lc_collate, c.collctype AS lc_ctype, c.collisdeterministic AS deterministic,
-          pg_catalog.pg_get_userbyid(c.collowner) AS owner
+          pg_catalog.pg_get_userbyid(c.collowner) AS owner, d.description AS comment
         FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
+        \(comment("d", "pg_collation", "c.oid"))
         WHERE \(userSchema) AND \(notFromExtension("pg_collation", "c.oid"))
         """
     }
@@ -166,9 +167,10 @@ struct CatalogQueries {
              JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
              WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'a' AND d.refobjsubid > 0)
             AS owned_by,
-          pg_catalog.pg_get_userbyid(c.relowner) AS owner
+          pg_catalog.pg_get_userbyid(c.relowner) AS owner, ds.description AS comment
         FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        \(comment("ds", "pg_class", "c.oid"))
         WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
             AND d.objid = c.oid AND d.deptype = 'i')
@@ -217,6 +219,13 @@ struct CatalogQueries {
           ft.type AS type, a.attnotnull AS not_null,
           CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_value,
           CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END AS identity,
+          CASE WHEN a.attidentity <> '' THEN (
+            SELECT 'start=' || s.seqstart || chr(31) || 'increment=' || s.seqincrement || chr(31) || 'min=' || s.seqmin
+              || chr(31) || 'max=' || s.seqmax || chr(31) || 'cache=' || s.seqcache || chr(31) || 'cycle=' || s.seqcycle
+            FROM pg_catalog.pg_depend sd JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
+            WHERE sd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype = 'i')
+          END AS identity_options,
           CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
           CASE WHEN a.attcollation <> t.typcollation THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
             AS collation,
@@ -246,9 +255,10 @@ struct CatalogQueries {
             WHEN 'c' THEN 'check' ELSE 'exclusion' END AS constraint_type,
           pg_catalog.pg_get_constraintdef(k.oid, true) AS definition,
           CASE WHEN k.contype = 'f' THEN pg_catalog.quote_ident(rn.nspname) || '.' || pg_catalog.quote_ident(rc.relname) END
-            AS referenced_table
+            AS referenced_table, d.description AS comment
         FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        \(comment("d", "pg_constraint", "k.oid"))
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0
@@ -286,13 +296,43 @@ struct CatalogQueries {
           (SELECT pg_catalog.string_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid) END, chr(31)
              ORDER BY CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid) END)
              FROM pg_catalog.unnest(p.polroles) AS r(oid)) AS roles,
-          pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS "using", pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
+          pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS "using", pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
+          d.description AS comment
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        \(comment("d", "pg_policy", "p.oid"))
         WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname, p.polname
         """
     }
+
+    /// An aggregate's options as `CREATE AGGREGATE` takes them, from `pg_aggregate` `ag` and
+    /// `pg_proc` `p`; NULL for other routines. Defaults are left out.
+    private let aggregateOptions = """
+        CASE WHEN p.prokind = 'a' THEN pg_catalog.concat_ws(', ',
+          'SFUNC = ' || ag.aggtransfn::pg_catalog.regproc::pg_catalog.text,
+          'STYPE = ' || pg_catalog.format_type(ag.aggtranstype, NULL),
+          CASE WHEN ag.aggtransspace <> 0 THEN 'SSPACE = ' || ag.aggtransspace END,
+          CASE WHEN ag.aggfinalfn <> 0 THEN 'FINALFUNC = ' || ag.aggfinalfn::pg_catalog.regproc::pg_catalog.text END,
+          CASE WHEN ag.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+          CASE WHEN ag.aggfinalfn <> 0 THEN 'FINALFUNC_MODIFY = '
+            || CASE ag.aggfinalmodify WHEN 's' THEN 'SHAREABLE' WHEN 'w' THEN 'READ_WRITE' ELSE 'READ_ONLY' END END,
+          CASE WHEN ag.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || ag.aggcombinefn::pg_catalog.regproc::pg_catalog.text END,
+          CASE WHEN ag.aggserialfn <> 0 THEN 'SERIALFUNC = ' || ag.aggserialfn::pg_catalog.regproc::pg_catalog.text END,
+          CASE WHEN ag.aggdeserialfn <> 0 THEN 'DESERIALFUNC = ' || ag.aggdeserialfn::pg_catalog.regproc::pg_catalog.text END,
+          CASE WHEN ag.agginitval IS NOT NULL THEN 'INITCOND = ' || pg_catalog.quote_literal(ag.agginitval) END,
+          CASE WHEN ag.aggmtransfn <> 0 THEN 'MSFUNC = ' || ag.aggmtransfn::pg_catalog.regproc::pg_catalog.text END,
+          CASE WHEN ag.aggminvtransfn <> 0 THEN 'MINVFUNC = ' || ag.aggminvtransfn::pg_catalog.regproc::pg_catalog.text END,
+          CASE WHEN ag.aggmtranstype <> 0 THEN 'MSTYPE = ' || pg_catalog.format_type(ag.aggmtranstype, NULL) END,
+          CASE WHEN ag.aggmtransspace <> 0 THEN 'MSSPACE = ' || ag.aggmtransspace END,
+          CASE WHEN ag.aggmfinalfn <> 0 THEN 'MFINALFUNC = ' || ag.aggmfinalfn::pg_catalog.regproc::pg_catalog.text END,
+          CASE WHEN ag.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END,
+          CASE WHEN ag.aggminitval IS NOT NULL THEN 'MINITCOND = ' || pg_catalog.quote_literal(ag.aggminitval) END,
+          CASE WHEN ag.aggsortop <> 0 THEN 'SORTOP = ' || (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = ag.aggsortop) END,
+          CASE WHEN ag.aggkind = 'h' THEN 'HYPOTHETICAL' END,
+          CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END)
+        END
+        """
 
     /// Functions, procedures, aggregates and window functions; pg_aggregate describes an
     /// aggregate's transition function, pg_language its language.
@@ -313,6 +353,7 @@ struct CatalogQueries {
                  || COALESCE(' initcond=' || ag.agginitval, '')
                WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid)
                ELSE p.prosrc END AS body,
+          \(aggregateOptions) AS aggregate_options,
           pg_catalog.pg_get_userbyid(p.proowner) AS owner, d.description AS comment
         FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
         \(comment("d", "pg_proc", "p.oid"))
@@ -327,9 +368,11 @@ struct CatalogQueries {
     var triggers: String {
         """
         SELECT n.nspname AS schema, c.relname AS "table", t.tgname AS name, pg_catalog.pg_get_triggerdef(t.oid) AS definition,
-          CASE t.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END AS enabled
+          CASE t.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END AS enabled,
+          d.description AS comment
         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        \(comment("d", "pg_trigger", "t.oid"))
         WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND \(userSchema) AND \(captured("pg_class", "c.oid"))
         ORDER BY n.nspname, c.relname, t.tgname
         """
@@ -338,9 +381,11 @@ struct CatalogQueries {
     /// Rewrite rules other than a view's own `_RETURN` rule.
     var rules: String {
         """
-        SELECT n.nspname AS schema, c.relname AS "table", r.rulename AS name, pg_catalog.pg_get_ruledef(r.oid) AS definition
+        SELECT n.nspname AS schema, c.relname AS "table", r.rulename AS name, pg_catalog.pg_get_ruledef(r.oid) AS definition,
+          d.description AS comment
         FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        \(comment("d", "pg_rewrite", "r.oid"))
         WHERE r.rulename <> '_RETURN' AND \(userSchema) AND \(captured("pg_class", "c.oid"))
         """
     }
@@ -370,12 +415,13 @@ struct CatalogQueries {
         FROM (
           SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
                    WHEN 'f' THEN 'foreign table' ELSE 'table' END AS object_type,
-                 n.nspname AS schema_name, c.relname AS object_name, '' AS column_name, c.relowner AS owner,
+                 n.nspname AS schema_name, c.relname::pg_catalog.text AS object_name, '' AS column_name, c.relowner AS owner,
                  COALESCE(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, c.relowner)) AS acl
           FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND \(userSchema) AND \(captured("pg_class", "c.oid"))
-            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-              AND d.objid = c.oid AND d.deptype = 'i')
+            -- an identity sequence (a partitioned table's key columns are internal dependencies too)
+            AND (c.relkind <> 'S' OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+              WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'i'))
           UNION ALL
           SELECT 'column', n.nspname, c.relname, a.attname, c.relowner, a.attacl
           FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
@@ -420,7 +466,7 @@ struct CatalogQueries {
           FROM (
             SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
                      WHEN 'f' THEN 'foreign table' ELSE 'table' END AS object_type,
-                   n.nspname AS schema_name, c.relname AS object_name, c.relowner AS owner, c.relnamespace AS namespace,
+                   n.nspname AS schema_name, c.relname::pg_catalog.text AS object_name, c.relowner AS owner, c.relnamespace AS namespace,
                    CASE WHEN c.relkind = 'S' THEN 'S'::"char" ELSE 'r'::"char" END AS acl_type,
                    COALESCE(c.relacl, pg_catalog.acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, c.relowner)) AS acl,
                    ip.initprivs

@@ -62,7 +62,7 @@ extension ScriptBuilder {
             + " AS \(policy.permissive ? "PERMISSIVE" : "RESTRICTIVE") FOR \(policy.command) TO \(roles(policy.roles))"
         if let using = policy.using { sql += " USING (\(using))" }
         if let check = policy.withCheck { sql += " WITH CHECK (\(check))" }
-        emit(.policies, sql)
+        emit(.policies, sql, creates: [Self.node(policy)])
     }
 
     private mutating func dropPolicy(_ policy: Policy) {
@@ -91,14 +91,14 @@ extension ScriptBuilder {
             if attributes.contains("definition") {
                 dropTrigger(old)
                 createTrigger(trigger)
-            } else {
+            } else if attributes.contains("enabled") {
                 enable(trigger)
             }
         }
     }
 
     mutating func createTrigger(_ trigger: Trigger) {
-        emit(.triggers, trigger.definition)
+        emit(.triggers, trigger.definition, creates: [Self.node(trigger)])
         if trigger.enabled != "origin" { enable(trigger) }
     }
 

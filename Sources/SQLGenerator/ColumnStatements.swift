@@ -8,11 +8,19 @@ extension ScriptBuilder {
             reshapedTables.insert(RelationKey(key))
         }
         var reordered = Set<RelationKey>()
+        let addedColumns = Set(keys(changes.missing[.column]).compactMap { source.find(\.columns, $0)?.path })
         for key in keys(changes.missing[.column]) {
             guard let column = source.find(\.columns, key), !isRebuilt(column.parentRelation), isTable(column) else { continue }
+            // A partition gets the column its partitioned table gets.
+            if let parent = source.relation(RelationKey(key))?.partitionOf,
+                addedColumns.contains(parent + "." + quoteIdentifier(column.name))
+            {
+                continue
+            }
             emit(
                 .alterColumns,
-                "ALTER TABLE \(qualifiedName(column.schema, column.table)) ADD COLUMN \(Self.columnDefinition(column))")
+                "ALTER TABLE \(qualifiedName(column.schema, column.table)) ADD COLUMN \(Self.columnDefinition(column))",
+                creates: [Self.node(column)])
             if column.comment != nil { comment("COLUMN \(column.path)", column.comment) }
             // PostgreSQL appends a new column: if the source has it before columns the target
             // keeps, the column order ends up different.
@@ -27,10 +35,16 @@ extension ScriptBuilder {
         }
         for key in keys(changes.extra[.column]) {
             guard let column = target.find(\.columns, key), !isRebuilt(column.parentRelation), isTable(column) else { continue }
+            // A partition's column goes with its partitioned table's.
+            if let parent = target.relation(RelationKey(schema: column.schema, name: column.table))?.partitionOf,
+                droppedColumns.contains(parent + "." + quoteIdentifier(column.name))
+            {
+                continue
+            }
             emit(
                 .dropColumns,
                 "ALTER TABLE \(qualifiedName(column.schema, column.table)) DROP COLUMN \(quoteIdentifier(column.name))",
-                hold: Hold(code: "drop_column", reason: "drops \(column.path) and the data in it"))
+                hold: Hold(code: "drop_column", reason: "drops \(column.path) and the data in it"), drops: [Self.node(column)])
         }
         for (key, attributes) in changes.changed[.column] ?? [] {
             guard let column = source.find(\.columns, key), let old = target.find(\.columns, key),
@@ -61,14 +75,21 @@ extension ScriptBuilder {
                         code: "alter_column_type",
                         reason: "\(old.type) → \(column.type) fails on values that do not convert, or cuts them short"))
         }
+        // An identity column is NOT NULL: its identity goes before NOT NULL can, and comes after.
+        let identityGoes = attributes.contains("identity") && column.identity == nil
+        if identityGoes { emit(.alterColumns, "\(alter) DROP IDENTITY") }
         if attributes.contains("not_null") { emit(.alterColumns, "\(alter) \(column.notNull ? "SET" : "DROP") NOT NULL") }
-        if attributes.contains("identity") {
-            switch (old.identity, column.identity) {
-            case (nil, let new?): emit(.alterColumns, "\(alter) ADD GENERATED \(new.uppercased()) AS IDENTITY")
-            case (_?, nil): emit(.alterColumns, "\(alter) DROP IDENTITY")
-            case (_, let new?): emit(.alterColumns, "\(alter) SET GENERATED \(new.uppercased())")
-            case (nil, nil): break
+        switch (old.identity, column.identity) {
+        case (nil, let new?):
+            emit(.alterColumns, "\(alter) ADD GENERATED \(new.uppercased()) AS IDENTITY\(Self.identityClause(column))")
+        case (let was?, let new?):
+            if was != new { emit(.alterColumns, "\(alter) SET GENERATED \(new.uppercased())") }
+            if attributes.contains("identity_options"), let wanted = column.identityOptions {
+                let current = Set(old.identityOptions ?? [])
+                let settings = Self.identityOptions(wanted.filter { !current.contains($0) }).map { "SET " + $0 }
+                if !settings.isEmpty { emit(.alterColumns, "\(alter) " + settings.joined(separator: " ")) }
             }
+        default: break
         }
         if defaultChanges, let value = column.defaultValue { emit(.alterColumns, "\(alter) SET DEFAULT \(value)") }
         if attributes.contains("generated") {
@@ -102,6 +123,30 @@ extension ScriptBuilder {
         }
     }
 
+    /// Foreign keys that reference a unique index or key the script drops (one that becomes a
+    /// primary key, say) would keep PostgreSQL from dropping it: found from the target's edges,
+    /// they are dropped first and, where the source has them, added again at the end.
+    mutating func foreignKeysOnDroppedKeys() {
+        let dropped = Set(statements.flatMap(\.drops))
+        let index = ObjectKind.index.rawValue
+        var rebuilt: [Constraint] = []
+        for edge in target.catalog.dependencies
+        where edge.dependentKind == ObjectKind.constraint.rawValue && edge.referencedKind == index
+            && dropped.contains(Self.node(index, edge.referenced))
+            && !dropped.contains(Self.node(edge.dependentKind, edge.dependent))
+        {
+            guard let constraint = target.catalog.constraints.first(where: { $0.path == edge.dependent }),
+                constraint.constraintType == "foreign key", !rebuilt.contains(constraint),
+                let table = constraint.parentRelation, !droppedRelations.contains(table), !isRebuilt(table)
+            else { continue }
+            rebuilt.append(constraint)
+        }
+        for constraint in rebuilt {
+            dropConstraint(constraint)
+            if let wanted = source.find(\.constraints, constraint.naturalKey) { addConstraint(wanted) }
+        }
+    }
+
     mutating func addConstraint(_ constraint: Constraint) {
         let phase: Phase =
             switch constraint.constraintType {
@@ -111,15 +156,15 @@ extension ScriptBuilder {
             }
         emit(
             phase,
-            "ALTER TABLE \(qualifiedName(constraint.schema, constraint.table)) ADD CONSTRAINT \(quoteIdentifier(constraint.name)) \(constraint.definition)"
-        )
+            "ALTER TABLE \(qualifiedName(constraint.schema, constraint.table)) ADD CONSTRAINT \(quoteIdentifier(constraint.name)) \(constraint.definition)",
+            creates: [Self.node(constraint)] + (source.find(\.indexes, constraint.naturalKey).map { [Self.node($0)] } ?? []))
     }
 
     private mutating func dropConstraint(_ constraint: Constraint) {
         emit(
             constraint.constraintType == "foreign key" ? .dropForeignKeys : .dropConstraints,
-            "ALTER TABLE \(qualifiedName(constraint.schema, constraint.table)) DROP CONSTRAINT \(quoteIdentifier(constraint.name))"
-        )
+            "ALTER TABLE \(qualifiedName(constraint.schema, constraint.table)) DROP CONSTRAINT \(quoteIdentifier(constraint.name))",
+            drops: [Self.node(constraint)] + (target.find(\.indexes, constraint.naturalKey).map { [Self.node($0)] } ?? []))
     }
 
     // MARK: Indexes
@@ -132,17 +177,34 @@ extension ScriptBuilder {
             createIndex(index, onNewTable: false)
         }
         for key in keys(changes.extra[.index]) {
-            guard let index = target.find(\.indexes, key), index.constraintName == nil, !isRebuilt(index.parentRelation) else {
+            guard let index = target.find(\.indexes, key), index.constraintName == nil, !isRebuilt(index.parentRelation),
+                !goesWithItsParent(index)
+            else {
                 continue
             }
-            emit(.dropIndexes, "DROP INDEX \(qualifiedName(index.schema, index.name))")
+            emit(.dropIndexes, "DROP INDEX \(qualifiedName(index.schema, index.name))", drops: [Self.node(index)])
         }
         for (key, _) in changes.changed[.index] ?? [] {
             guard let index = source.find(\.indexes, key), let old = target.find(\.indexes, key), !isRebuilt(index.parentRelation)
             else { continue }
-            if old.constraintName == nil { emit(.dropIndexes, "DROP INDEX \(qualifiedName(old.schema, old.name))") }
+            if old.constraintName == nil && !goesWithItsParent(old) {
+                emit(.dropIndexes, "DROP INDEX \(qualifiedName(old.schema, old.name))", drops: [Self.node(old)])
+            }
             if index.constraintName == nil { createIndex(index, onNewTable: false) }
         }
+    }
+
+    /// Whether `index`, a partition's index in the target, is dropped with the partitioned
+    /// table's index it is attached to (PostgreSQL refuses to drop it on its own).
+    private func goesWithItsParent(_ index: Index) -> Bool {
+        guard let parent = parentIndexInTarget[index.path] else { return false }
+        let dropped = Set(keys(changes.extra[.index]) + (changes.changed[.index]?.map(\.key) ?? []))
+        return target.catalog.indexes.contains { $0.path == parent && (dropped.contains($0.naturalKey) || isGoingAway($0)) }
+    }
+
+    /// Whether the relation `index` is on goes away or is rebuilt, taking the index with it.
+    private func isGoingAway(_ index: Index) -> Bool {
+        droppedRelations.contains(RelationKey(schema: index.schema, name: index.table)) || isRebuilt(index.parentRelation)
     }
 
     mutating func createIndex(_ index: Index, onNewTable: Bool) {
@@ -150,10 +212,12 @@ extension ScriptBuilder {
         // until every partition's index is attached: build it on the partitions too.
         let definition = index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
         guard online && !onNewTable, let range = definition.range(of: " INDEX ") else {
-            emit(.indexes, definition)
+            emit(.indexes, definition, creates: [Self.node(index)])
             return
         }
-        emit(.indexes, definition.replacingCharacters(in: range, with: " INDEX CONCURRENTLY "), transactional: false)
+        emit(
+            .indexes, definition.replacingCharacters(in: range, with: " INDEX CONCURRENTLY "), transactional: false,
+            creates: [Self.node(index)])
     }
 }
 

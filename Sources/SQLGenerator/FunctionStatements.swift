@@ -9,13 +9,18 @@ extension ScriptBuilder {
                 note("\(function.functionKind) \(function.path) is missing: create it by hand")
                 continue
             }
-            emit(createsLate(function) ? .createLateFunctions : .createFunctions, sql)
+            emit(createsLate(function) ? .createLateFunctions : .createFunctions, sql, creates: [Self.node(function)])
             grantAll(onNewObject: function.grantableID!)
             ownerAndComment(of: Self.signature(function), owner: function.owner, comment: function.comment)
         }
+        // A routine created under a name another one goes away from may have the same argument
+        // types with other names (a renamed parameter): the old one goes first.
+        let createdNames = Set(keys(changes.missing[.function]).map { [$0[0], $0[1]] })
         for key in keys(changes.extra[.function]) {
             guard let function = target.find(\.functions, key) else { continue }
-            emit(.dropFunctions, "DROP \(Self.signature(function))")
+            emit(
+                createdNames.contains([key[0], key[1]]) ? .replaceFunctions : .dropFunctions,
+                "DROP \(Self.signature(function))", drops: [Self.node(function)])
         }
         for (key, attributes) in changes.changed[.function] ?? [] {
             guard let function = source.find(\.functions, key), let old = target.find(\.functions, key) else { continue }
@@ -36,9 +41,15 @@ extension ScriptBuilder {
         }
     }
 
-    /// `FUNCTION schema.name(arguments)` or `PROCEDURE …`.
+    /// `FUNCTION schema.name(arguments)`, `PROCEDURE …` or `AGGREGATE …`.
     static func signature(_ function: Function) -> String {
-        (function.functionKind == "procedure" ? "PROCEDURE " : "FUNCTION ") + function.path
+        let keyword =
+            switch function.functionKind {
+            case "procedure": "PROCEDURE "
+            case "aggregate": "AGGREGATE "
+            default: "FUNCTION "
+            }
+        return keyword + function.path
     }
 
     /// A function whose result or arguments name a relation the script creates is created
@@ -48,8 +59,12 @@ extension ScriptBuilder {
         return createdRelations.contains { SQLText.mentions(text, $0.schema, $0.name) }
     }
 
-    /// `CREATE OR REPLACE FUNCTION|PROCEDURE`, or nil for aggregates and window functions.
+    /// `CREATE OR REPLACE FUNCTION|PROCEDURE|AGGREGATE`, or nil for window functions and for
+    /// aggregates of a snapshot that did not record their options.
     static func createFunction(_ f: Function) -> String? {
+        if f.functionKind == "aggregate" {
+            return f.aggregateOptions.map { "CREATE OR REPLACE \(signature(f)) (\($0))" }
+        }
         guard f.functionKind == "function" || f.functionKind == "procedure", let body = f.body else { return nil }
         var lines = ["CREATE OR REPLACE \(signature(f))"]
         if let result = f.result { lines.append(" RETURNS \(result)") }

@@ -6,12 +6,13 @@
 public enum Phase: Int, Comparable, Sendable, CaseIterable {
     case dropPolicies, dropTriggers, dropRules, dropPublicationTables, dropViews, dropForeignKeys, dropConstraints
     case dropIndexes, dropDefaults, replaceFunctions
-    case createSchemas, createExtensions, alterExtensions, createTypes, alterTypes, createSequences, alterSequences
+    case createSchemas, createExtensions, alterExtensions, createTypes, alterTypes, commitEnumLabels, createSequences
+    case alterSequences
     case createFunctions, createTables, alterColumns, sequenceOwnership, createLateFunctions
     case keyConstraints, constraints, foreignKeys, indexes, views, triggers, rules, rowLevelSecurity, policies
-    case privileges, defaultPrivileges, publications, publicationTables, comments, owners, platformConfiguration
+    case revokePrivileges, privileges, defaultPrivileges, publications, publicationTables, comments, owners, platformConfiguration
     case dropPlatformConfiguration, dropColumns, dropRelations, dropFunctions, dropSequences, dropTypes, dropPublications
-    case dropExtensions, dropSchemas
+    case dropExtensions, dropSchemas, endTransaction
 
     public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
 }
@@ -38,6 +39,10 @@ public struct GeneratedStatement: Hashable, Sendable {
     public var hold: Hold?
     /// False for statements PostgreSQL refuses inside a transaction block.
     public var transactional: Bool
+    /// The objects the statement brings into being and the ones it removes, as dependency
+    /// graph nodes (`ScriptBuilder.node`): what orders it among the others.
+    var creates: [String] = []
+    var drops: [String] = []
 
     public init(_ phase: Phase, _ sql: String, hold: Hold? = nil, transactional: Bool = true) {
         self.phase = phase
@@ -55,11 +60,14 @@ public struct GeneratedScript: Hashable, Sendable {
     public var notes: [String]
     /// Whether held-back statements are written as executable statements.
     public var unsafe: Bool
+    /// Whether the script commits after adding enum labels a later statement uses.
+    public var commitsAfterEnumLabels: Bool
 
-    public init(statements: [GeneratedStatement], notes: [String], unsafe: Bool) {
+    public init(statements: [GeneratedStatement], notes: [String], unsafe: Bool, commitsAfterEnumLabels: Bool = false) {
         self.statements = statements
         self.notes = notes
         self.unsafe = unsafe
+        self.commitsAfterEnumLabels = commitsAfterEnumLabels
     }
 
     /// Statements written commented out.
@@ -86,6 +94,12 @@ public struct GeneratedScript: Hashable, Sendable {
         if !runsInOneTransaction {
             lines.append(
                 "-- CREATE INDEX CONCURRENTLY cannot run in a transaction: apply with `schemasnap apply --no-transaction`.")
+        }
+        if commitsAfterEnumLabels {
+            lines.append(
+                "-- New enum labels cannot be used in the transaction that adds them: the script COMMITs after "
+                    + "ALTER TYPE … ADD VALUE and goes on in a new transaction (apply it with psql, or `schemasnap apply --no-transaction`)."
+            )
         }
         for note in notes { lines.append("-- Not generated: " + note) }
         lines.append("-- Review before applying: names that were renamed show up as one drop and one create.")

@@ -54,13 +54,13 @@ extension ScriptBuilder {
                 note("\(type.typeKind) type \(type.path) is missing: create it by hand")
                 continue
             }
-            emit(.createTypes, sql)
+            emit(.createTypes, sql, creates: [Self.node(type)])
             grantAll(onNewObject: type.grantableID!)
             ownerAndComment(of: "\(Self.keyword(type)) \(type.path)", owner: type.owner, comment: type.comment)
         }
         for key in keys(changes.extra[.type]) {
             guard let type = target.find(\.types, key) else { continue }
-            emit(.dropTypes, "DROP \(Self.keyword(type)) \(type.path)")
+            emit(.dropTypes, "DROP \(Self.keyword(type)) \(type.path)", drops: [Self.node(type)])
         }
         for (key, attributes) in changes.changed[.type] ?? [] {
             guard let type = source.find(\.types, key), let old = target.find(\.types, key) else { continue }
@@ -148,6 +148,7 @@ extension ScriptBuilder {
                     .alterTypes,
                     "ALTER TYPE \(type.path) ADD VALUE \(SQLText.literal(label)) \(position)".trimmingCharacters(in: .whitespaces)
                 )
+                addedEnumLabels.append(SQLText.literal(label))
                 present.append(label)
             }
             return
@@ -160,7 +161,8 @@ extension ScriptBuilder {
         ]
         for column in target.catalog.columns where column.type == type.path || column.type == type.path + "[]" {
             let alter = "ALTER TABLE \(qualifiedName(column.schema, column.table)) ALTER COLUMN \(quoteIdentifier(column.name))"
-            let value = source.find(\.columns, column.naturalKey)?.defaultValue ?? column.defaultValue
+            // The source's default, where the source has the column (it may have none).
+            let value = source.find(\.columns, column.naturalKey).map(\.defaultValue) ?? column.defaultValue
             if column.defaultValue != nil { lines.append("\(alter) DROP DEFAULT;") }
             lines.append("\(alter) TYPE \(column.type) USING \(quoteIdentifier(column.name))::text::\(column.type);")
             if let value { lines.append("\(alter) SET DEFAULT \(value);") }
@@ -180,7 +182,7 @@ extension ScriptBuilder {
     mutating func sequences() {
         for key in keys(changes.missing[.sequence]) {
             guard let sequence = source.find(\.sequences, key) else { continue }
-            emit(.createSequences, "CREATE SEQUENCE \(sequence.path) \(Self.options(sequence))")
+            emit(.createSequences, "CREATE SEQUENCE \(sequence.path) \(Self.options(sequence))", creates: [Self.node(sequence)])
             if let column = sequence.ownedBy { emit(.sequenceOwnership, "ALTER SEQUENCE \(sequence.path) OWNED BY \(column)") }
             grantAll(onNewObject: sequence.grantableID!)
             ownerAndComment(of: "SEQUENCE \(sequence.path)", owner: sequence.owner, comment: nil)
@@ -189,11 +191,12 @@ extension ScriptBuilder {
             guard let sequence = target.find(\.sequences, key) else { continue }
             // A sequence owned by a column that goes away goes away with it.
             if let column = sequence.ownedBy,
-                droppedRelations.contains(where: { column.hasPrefix(qualifiedName($0.schema, $0.name) + ".") })
+                droppedColumns.contains(column)
+                    || droppedRelations.contains(where: { column.hasPrefix(qualifiedName($0.schema, $0.name) + ".") })
             {
                 continue
             }
-            emit(.dropSequences, "DROP SEQUENCE \(sequence.path)")
+            emit(.dropSequences, "DROP SEQUENCE \(sequence.path)", drops: [Self.node(sequence)])
         }
         for (key, attributes) in changes.changed[.sequence] ?? [] {
             guard let sequence = source.find(\.sequences, key) else { continue }

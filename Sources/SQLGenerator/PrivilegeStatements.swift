@@ -9,7 +9,7 @@ extension ScriptBuilder {
         }
         for key in keys(changes.extra[.privilege]) {
             guard let privilege = target.find(\.privileges, key), !isRebuilt(privilege.parentRelation) else { continue }
-            revoke(privilege, privilege.privileges)
+            revoke(privilege, privilege.privileges, phase: .revokePrivileges)
         }
         for (key, _) in changes.changed[.privilege] ?? [] {
             guard let privilege = source.find(\.privileges, key), let old = target.find(\.privileges, key),
@@ -17,7 +17,7 @@ extension ScriptBuilder {
             else { continue }
             let have = Set(old.privileges)
             let haveOption = Set(old.grantable)
-            revoke(old, old.privileges.filter { !privilege.privileges.contains($0) })
+            revoke(old, old.privileges.filter { !privilege.privileges.contains($0) }, phase: .revokePrivileges)
             let lostOption = old.grantable.filter { !privilege.grantable.contains($0) && privilege.privileges.contains($0) }
             if !lostOption.isEmpty {
                 emit(.privileges, "REVOKE GRANT OPTION FOR \(lostOption.joined(separator: ", ")) \(clause(privilege, "FROM"))")
@@ -94,9 +94,11 @@ extension ScriptBuilder {
         }
     }
 
-    private mutating func revoke(_ privilege: Privilege, _ list: [String]) {
+    /// Revokes on objects both sides have go before the grants (`revokePrivileges`): revoking
+    /// a table privilege revokes it on every column too.
+    private mutating func revoke(_ privilege: Privilege, _ list: [String], phase: Phase = .privileges) {
         guard !list.isEmpty else { return }
-        emit(.privileges, "REVOKE \(privilegeList(list, privilege)) \(clause(privilege, "FROM"))")
+        emit(phase, "REVOKE \(privilegeList(list, privilege)) \(clause(privilege, "FROM"))")
     }
 
     private func privilegeList(_ list: [String], _ privilege: Privilege) -> String {

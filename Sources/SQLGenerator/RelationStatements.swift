@@ -25,9 +25,19 @@ extension ScriptBuilder {
             guard let relation = target.find(\.relations, key), relation.isTable else { continue }
             // Dropping a partitioned table drops its partitions.
             if let parent = relation.partitionOf, droppedPaths.contains(parent) { continue }
+            let hold = Hold(code: "drop_table", reason: "drops \(relation.path) and every row in it")
+            // Foreign keys to other tables that go too are dropped first: two tables that
+            // reference each other cannot be dropped one after the other otherwise.
+            for constraint in target.all(\.constraints, prefix: key) where constraint.constraintType == "foreign key" {
+                guard let referenced = constraint.referencedTable, referenced != relation.path, droppedPaths.contains(referenced)
+                else { continue }
+                emit(
+                    .dropForeignKeys,
+                    "ALTER TABLE \(relation.path) DROP CONSTRAINT \(quoteIdentifier(constraint.name))", hold: hold)
+            }
             emit(
-                .dropRelations, "DROP \(Self.keyword(relation)) \(relation.path)",
-                hold: Hold(code: "drop_table", reason: "drops \(relation.path) and every row in it"))
+                .dropRelations, "DROP \(Self.keyword(relation)) \(relation.path)", hold: hold,
+                drops: nodes(of: relation, in: target))
         }
         for (key, attributes) in changes.changed[.relation] ?? [] {
             guard let relation = source.find(\.relations, key), let old = target.find(\.relations, key),
@@ -95,9 +105,10 @@ extension ScriptBuilder {
         if let options = relation.options, !options.isEmpty, relation.relationKind != "foreign table" {
             sql += " WITH (\(options.joined(separator: ", ")))"
         }
-        emit(.createTables, sql)
+        emit(.createTables, sql, creates: nodes(of: relation, in: source))
         if relation.partitionOf != nil {
             for column in columns where column.comment != nil { columnComment(column) }
+            overrideInherited(columns, of: relation)
         }
         if relation.replicaIdentity != "default" && relation.replicaIdentity != "index" {
             emit(.alterColumns, "ALTER TABLE \(relation.path) REPLICA IDENTITY \(relation.replicaIdentity.uppercased())")
@@ -137,6 +148,27 @@ extension ScriptBuilder {
         ownerAndComment(of: "\(Self.keyword(relation)) \(relation.path)", owner: relation.owner, comment: relation.comment)
     }
 
+    /// A partition takes its columns from its partitioned table; where the source's partition
+    /// has another default or NOT NULL for one, it is set on the partition.
+    private mutating func overrideInherited(_ columns: [Column], of partition: Relation) {
+        guard let parent = partitionParent(of: partition) else { return }
+        for column in columns {
+            guard let inherited = source.find(\.columns, [parent.schema, parent.name, column.name]) else { continue }
+            let alter = "ALTER TABLE \(partition.path) ALTER COLUMN \(quoteIdentifier(column.name))"
+            if column.defaultValue != inherited.defaultValue {
+                emit(.alterColumns, alter + (column.defaultValue.map { " SET DEFAULT \($0)" } ?? " DROP DEFAULT"))
+            }
+            if column.notNull != inherited.notNull {
+                emit(.alterColumns, alter + (column.notNull ? " SET NOT NULL" : " DROP NOT NULL"))
+            }
+        }
+    }
+
+    /// The graph nodes of `relation` on `side`: the relation and its columns.
+    private func nodes(of relation: Relation, in side: CatalogIndex) -> [String] {
+        [Self.node(relation)] + side.all(\.columns, prefix: [relation.schema, relation.name]).map(Self.node)
+    }
+
     /// The partitioned table `relation` is a partition of, from the source.
     private mutating func partitionParent(of relation: Relation) -> Relation? {
         guard let parent = relation.partitionOf, let key = sourceRelationsByPath[parent] else { return nil }
@@ -147,10 +179,43 @@ extension ScriptBuilder {
         var parts = [quoteIdentifier(column.name), column.type]
         if let collation = column.collation { parts.append("COLLATE \(collation)") }
         if let generated = column.generated { parts.append("GENERATED ALWAYS AS (\(generated)) STORED") }
-        if let identity = column.identity { parts.append("GENERATED \(identity.uppercased()) AS IDENTITY") }
+        if let identity = column.identity {
+            parts.append("GENERATED \(identity.uppercased()) AS IDENTITY" + identityClause(column))
+        }
         if let value = column.defaultValue { parts.append("DEFAULT \(value)") }
         if column.notNull { parts.append("NOT NULL") }
         return parts.joined(separator: " ")
+    }
+
+    /// ` (START WITH 100 …)`: an identity column's sequence options that are not what
+    /// PostgreSQL gives a new identity column of its type; empty when all are.
+    static func identityClause(_ column: Column) -> String {
+        let maximum =
+            switch column.type {
+            case "smallint": "32767"
+            case "integer": "2147483647"
+            default: "9223372036854775807"
+            }
+        let defaults: Set<String> = ["start=1", "increment=1", "min=1", "max=" + maximum, "cache=1", "cycle=false"]
+        let options = identityOptions((column.identityOptions ?? []).filter { !defaults.contains($0) })
+        return options.isEmpty ? "" : " (" + options.joined(separator: " ") + ")"
+    }
+
+    /// `identity_options` as sequence options: `START WITH 1`, `INCREMENT BY 1`, …, `NO CYCLE`.
+    static func identityOptions(_ options: [String]) -> [String] {
+        options.compactMap { option in
+            let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return nil }
+            switch parts[0] {
+            case "start": return "START WITH \(parts[1])"
+            case "increment": return "INCREMENT BY \(parts[1])"
+            case "min": return "MINVALUE \(parts[1])"
+            case "max": return "MAXVALUE \(parts[1])"
+            case "cache": return "CACHE \(parts[1])"
+            case "cycle": return parts[1] == "true" ? "CYCLE" : "NO CYCLE"
+            default: return nil
+            }
+        }
     }
 
     private mutating func columnComment(_ column: Column) {
@@ -205,7 +270,9 @@ extension ScriptBuilder {
         }
         // Drop dependents first.
         let toDrop = order(targetViews.filter { rebuiltViews.contains($0.key) || droppedViews.contains($0.key) }).reversed()
-        for view in toDrop { emit(.dropViews, "DROP \(Self.keyword(view)) \(view.path)") }
+        for view in toDrop {
+            emit(.dropViews, "DROP \(Self.keyword(view)) \(view.path)", drops: nodes(of: view, in: target))
+        }
     }
 
     /// Views created from the source: new ones and rebuilt ones, dependencies first.
@@ -217,7 +284,9 @@ extension ScriptBuilder {
             if definition.hasSuffix(";") { definition.removeLast() }
             let options = view.options.map { $0.isEmpty ? "" : " WITH (\($0.joined(separator: ", ")))" } ?? ""
             let data = view.relationKind == "materialized view" ? " WITH DATA" : ""
-            emit(.views, "CREATE \(Self.keyword(view)) \(view.path)\(options) AS\n\(definition)\(data)")
+            emit(
+                .views, "CREATE \(Self.keyword(view)) \(view.path)\(options) AS\n\(definition)\(data)",
+                creates: nodes(of: view, in: source))
             for column in source.all(\.columns, prefix: [view.schema, view.name]) where column.comment != nil {
                 columnComment(column)
             }

@@ -28,7 +28,9 @@ public enum SQLGenerator {
         var builder = ScriptBuilder(
             source: CatalogIndex(source), target: CatalogIndex(target), changes: ChangeIndex(changes), online: options.online)
         builder.build()
-        return GeneratedScript(statements: builder.orderedStatements(), notes: builder.notes, unsafe: options.unsafe)
+        return GeneratedScript(
+            statements: builder.orderedStatements(), notes: builder.notes, unsafe: options.unsafe,
+            commitsAfterEnumLabels: builder.commitsAfterEnumLabels)
     }
 }
 

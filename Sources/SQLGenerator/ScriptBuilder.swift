@@ -16,6 +16,13 @@ struct ScriptBuilder {
     private(set) var createdRelations: Set<RelationKey> = []
     /// Relations the target has and the source lacks.
     private(set) var droppedRelations: Set<RelationKey> = []
+    /// Columns of kept tables the script drops, by path.
+    private(set) var droppedColumns: Set<String> = []
+    /// Each partition's index in the target, by path, with the partitioned table's index it is
+    /// attached to: it is created and dropped with that index.
+    private(set) var parentIndexInTarget: [String: String] = [:]
+    /// Enum labels the script adds, as SQL literals.
+    var addedEnumLabels: [String] = []
     /// Views (and materialized views) dropped and created again from the source.
     var rebuiltViews: Set<RelationKey> = []
     /// The source's relations by quoted path (`partition_of` names a parent that way), built
@@ -37,6 +44,10 @@ struct ScriptBuilder {
     mutating func build() {
         createdRelations = Set(keys(changes.missing[.relation]).map(RelationKey.init))
         droppedRelations = Set(keys(changes.extra[.relation]).map(RelationKey.init))
+        droppedColumns = Set(keys(changes.extra[.column]).compactMap { target.find(\.columns, $0)?.path })
+        for edge in target.catalog.dependencies where edge.dependencyType == "partition" && edge.dependentKind == "index" {
+            parentIndexInTarget[edge.dependent] = edge.referenced
+        }
         schemas()
         extensions()
         types()
@@ -53,19 +64,142 @@ struct ScriptBuilder {
         defaultPrivileges()
         publications()
         publicationTables()
+        attachedComments()
         platformConfiguration()
+        foreignKeysOnDroppedKeys()
         unsupported()
+        commitAddedEnumLabels()
     }
 
+    /// The statements in phase order, moved only where the dependency graph says so: a
+    /// statement that creates an object comes after the statements creating what that object
+    /// depends on in the source (a domain after the function its CHECK calls, a function after
+    /// the view whose row type it returns), and a statement that drops one comes before the
+    /// drops of what it depends on in the target (a table before the table its foreign key
+    /// references). Statements wait, in phase order, until what they need is in place; a cycle
+    /// is broken in phase order.
     func orderedStatements() -> [GeneratedStatement] {
-        statements.enumerated().sorted { ($0.element.phase, $0.offset) < ($1.element.phase, $1.offset) }.map(\.element)
+        let byPhase = statements.indices.sorted { (statements[$0].phase, $0) < (statements[$1].phase, $1) }
+        var rank = [Int](repeating: 0, count: statements.count)
+        for (position, i) in byPhase.enumerated() { rank[i] = position }
+        var edges = prerequisites()
+        while true {
+            let (order, left) = Self.order(byPhase, rank, edges)
+            if left.isEmpty { return order.map { statements[$0] } }
+            // A cycle: what phase order puts first goes first (the edges against it go).
+            let before = edges.count
+            edges.removeAll { left.contains($0.first) && left.contains($0.then) && rank[$0.first] > rank[$0.then] }
+            if edges.count == before { return (order + byPhase.filter(left.contains)).map { statements[$0] } }
+        }
     }
+
+    /// Pairs of statements, by index, the first of which must run before the other: creates
+    /// after what the created object depends on in the source, drops before the drops of what
+    /// the dropped object depends on in the target. A sequence's dependency on the column
+    /// owning it is left out: `OWNED BY` is a statement of its own, after both exist.
+    private func prerequisites() -> [(first: Int, then: Int)] {
+        var creator: [String: Int] = [:]
+        var dropper: [String: Int] = [:]
+        for i in statements.indices {
+            for node in statements[i].creates where creator[node] == nil { creator[node] = i }
+            for node in statements[i].drops where dropper[node] == nil { dropper[node] = i }
+        }
+        var edges: [(first: Int, then: Int)] = []
+        let sequence = ObjectKind.sequence.rawValue
+        if !creator.isEmpty {
+            for edge in source.catalog.dependencies where edge.dependentKind != sequence {
+                if let dependent = creator[Self.node(edge.dependentKind, edge.dependent)],
+                    let referenced = creator[Self.node(edge.referencedKind, edge.referenced)], dependent != referenced
+                {
+                    // A partitioned table's new index attaches the matching index each partition
+                    // already has (and creates the others): the partitions' come first.
+                    edges.append(edge.dependencyType == "partition" ? (dependent, referenced) : (referenced, dependent))
+                }
+            }
+        }
+        if !dropper.isEmpty {
+            for edge in target.catalog.dependencies where edge.dependentKind != sequence {
+                if let dependent = dropper[Self.node(edge.dependentKind, edge.dependent)],
+                    let referenced = dropper[Self.node(edge.referencedKind, edge.referenced)], dependent != referenced
+                {
+                    edges.append((dependent, referenced))
+                }
+            }
+        }
+        return edges
+    }
+
+    /// Statements in phase order (`byPhase`, `rank` their positions in it), each one that has
+    /// to wait passed over and placed as soon as the last thing it waits for is, before
+    /// anything later in phase order. Returns the order and the statements left waiting (on a
+    /// cycle).
+    private static func order(_ byPhase: [Int], _ rank: [Int], _ edges: [(first: Int, then: Int)]) -> ([Int], Set<Int>) {
+        var followers = [[Int]](repeating: [], count: rank.count)
+        var waitingFor = [Int](repeating: 0, count: rank.count)
+        for edge in edges {
+            followers[edge.first].append(edge.then)
+            waitingFor[edge.then] += 1
+        }
+        var order: [Int] = []
+        order.reserveCapacity(rank.count)
+        var placed = [Bool](repeating: false, count: rank.count)
+        var released: [Int] = []  // ranks of passed-over statements now free to go, sorted
+        var position = 0  // in byPhase: the statements before it have been passed
+        func place(_ i: Int) {
+            placed[i] = true
+            order.append(i)
+            for next in followers[i] {
+                waitingFor[next] -= 1
+                if waitingFor[next] == 0 && rank[next] < position {
+                    let r = rank[next]
+                    released.insert(r, at: released.firstIndex { $0 > r } ?? released.count)
+                }
+            }
+        }
+        while position < byPhase.count || !released.isEmpty {
+            if !released.isEmpty {
+                place(byPhase[released.removeFirst()])
+                continue
+            }
+            let i = byPhase[position]
+            position += 1
+            if !placed[i] && waitingFor[i] == 0 { place(i) }
+        }
+        return (order, Set(byPhase.filter { !placed[$0] }))
+    }
+
+    /// A dependency graph node as statements name it: the object's kind and path.
+    static func node(_ kind: String, _ path: String) -> String { kind + "\u{1F}" + path }
+
+    static func node<T: CatalogObject>(_ object: T) -> String { node(T.kind.rawValue, object.path) }
+
+    /// PostgreSQL refuses a new enum label in the transaction that added it ("unsafe use of new
+    /// value"): when a later statement names one, the script commits after the labels are added
+    /// and goes on in a transaction of its own, committed at the end.
+    private mutating func commitAddedEnumLabels() {
+        guard !addedEnumLabels.isEmpty else { return }
+        let uses = statements.contains { statement in
+            statement.phase > .alterTypes && addedEnumLabels.contains { statement.sql.contains($0) }
+        }
+        guard uses else { return }
+        emit(.commitEnumLabels, "COMMIT;\nBEGIN")
+        emit(.endTransaction, "COMMIT")
+        commitsAfterEnumLabels = true
+    }
+
+    /// Whether the script commits after adding enum labels (`commitAddedEnumLabels`).
+    private(set) var commitsAfterEnumLabels = false
 
     // MARK: Emitting
 
-    mutating func emit(_ phase: Phase, _ sql: String, hold: Hold? = nil, transactional: Bool = true) {
-        statements.append(
-            GeneratedStatement(phase, sql.hasSuffix(";") ? sql : sql + ";", hold: hold, transactional: transactional))
+    mutating func emit(
+        _ phase: Phase, _ sql: String, hold: Hold? = nil, transactional: Bool = true, creates: [String] = [],
+        drops: [String] = []
+    ) {
+        var statement = GeneratedStatement(phase, sql.hasSuffix(";") ? sql : sql + ";", hold: hold, transactional: transactional)
+        statement.creates = creates
+        statement.drops = drops
+        statements.append(statement)
     }
 
     mutating func note(_ text: String) { notes.append(text) }

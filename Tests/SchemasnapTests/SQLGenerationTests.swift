@@ -23,12 +23,14 @@ final class SQLGenerationTests: XCTestCase {
     /// Builds `base + source` and `base + target`, applies UP to the target in one
     /// transaction, checks nothing is left to report, applies DOWN and checks the target's
     /// original fingerprint is back. Returns the UP script.
+    /// `sourceThen` runs after `source` in a transaction of its own (say, what uses an enum
+    /// label `source` adds).
     @discardableResult
-    private func assertRoundTrip(
-        _ name: String, base: String = DiffIntegrationTests.base, source: String = "", target: String = "",
-        file: StaticString = #filePath, line: UInt = #line
+    func assertRoundTrip(
+        _ name: String, base: String = DiffIntegrationTests.base, source: String = "", sourceThen: String = "",
+        target: String = "", file: StaticString = #filePath, line: UInt = #line
     ) throws -> GeneratedScript {
-        let a = try TestPostgres.createDatabase(self, sql: [base, source].filter { !$0.isEmpty })
+        let a = try TestPostgres.createDatabase(self, sql: [base, source, sourceThen].filter { !$0.isEmpty })
         let b = try TestPostgres.createDatabase(self, sql: [base, target].filter { !$0.isEmpty })
         let sourceCatalog = try capture(a)
         let targetCatalog = try capture(b)
