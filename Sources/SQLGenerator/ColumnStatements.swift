@@ -157,14 +157,18 @@ extension ScriptBuilder {
         emit(
             phase,
             "ALTER TABLE \(qualifiedName(constraint.schema, constraint.table)) ADD CONSTRAINT \(quoteIdentifier(constraint.name)) \(constraint.definition)",
-            creates: [Self.node(constraint)] + (source.find(\.indexes, constraint.naturalKey).map { [Self.node($0)] } ?? []))
+            creates: [Self.node(constraint)]
+                + (source.find(\.indexes, constraint.naturalKey).map { [Self.node($0), Self.nameNode($0.schema, $0.name)] } ?? [])
+        )
     }
 
     private mutating func dropConstraint(_ constraint: Constraint) {
         emit(
             constraint.constraintType == "foreign key" ? .dropForeignKeys : .dropConstraints,
             "ALTER TABLE \(qualifiedName(constraint.schema, constraint.table)) DROP CONSTRAINT \(quoteIdentifier(constraint.name))",
-            drops: [Self.node(constraint)] + (target.find(\.indexes, constraint.naturalKey).map { [Self.node($0)] } ?? []))
+            drops: [Self.node(constraint)]
+                + (target.find(\.indexes, constraint.naturalKey).map { [Self.node($0), Self.nameNode($0.schema, $0.name)] } ?? [])
+        )
     }
 
     // MARK: Indexes
@@ -182,13 +186,17 @@ extension ScriptBuilder {
             else {
                 continue
             }
-            emit(.dropIndexes, "DROP INDEX \(qualifiedName(index.schema, index.name))", drops: [Self.node(index)])
+            emit(
+                .dropIndexes, "DROP INDEX \(qualifiedName(index.schema, index.name))",
+                drops: [Self.node(index), Self.nameNode(index.schema, index.name)])
         }
         for (key, _) in changes.changed[.index] ?? [] {
             guard let index = source.find(\.indexes, key), let old = target.find(\.indexes, key), !isRebuilt(index.parentRelation)
             else { continue }
             if old.constraintName == nil && !goesWithItsParent(old) {
-                emit(.dropIndexes, "DROP INDEX \(qualifiedName(old.schema, old.name))", drops: [Self.node(old)])
+                emit(
+                    .dropIndexes, "DROP INDEX \(qualifiedName(old.schema, old.name))",
+                    drops: [Self.node(old), Self.nameNode(old.schema, old.name)])
             }
             if index.constraintName == nil { createIndex(index, onNewTable: false) }
         }
@@ -212,12 +220,12 @@ extension ScriptBuilder {
         // until every partition's index is attached: build it on the partitions too.
         let definition = index.definition.replacingOccurrences(of: " ON ONLY ", with: " ON ")
         guard online && !onNewTable, let range = definition.range(of: " INDEX ") else {
-            emit(.indexes, definition, creates: [Self.node(index)])
+            emit(.indexes, definition, creates: [Self.node(index), Self.nameNode(index.schema, index.name)])
             return
         }
         emit(
             .indexes, definition.replacingCharacters(in: range, with: " INDEX CONCURRENTLY "), transactional: false,
-            creates: [Self.node(index)])
+            creates: [Self.node(index), Self.nameNode(index.schema, index.name)])
     }
 }
 

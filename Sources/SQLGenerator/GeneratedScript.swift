@@ -5,6 +5,7 @@
 /// removed before what it refers to is dropped.
 public enum Phase: Int, Comparable, Sendable, CaseIterable {
     case dropPolicies, dropTriggers, dropRules, dropPublicationTables, dropViews, dropForeignKeys, dropConstraints
+    case dropRecreatedTables
     case dropIndexes, dropDefaults, replaceFunctions
     case createSchemas, createExtensions, alterExtensions, createTypes, alterTypes, commitEnumLabels, createSequences
     case alterSequences

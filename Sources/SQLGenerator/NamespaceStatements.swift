@@ -182,7 +182,9 @@ extension ScriptBuilder {
     mutating func sequences() {
         for key in keys(changes.missing[.sequence]) {
             guard let sequence = source.find(\.sequences, key) else { continue }
-            emit(.createSequences, "CREATE SEQUENCE \(sequence.path) \(Self.options(sequence))", creates: [Self.node(sequence)])
+            emit(
+                .createSequences, "CREATE SEQUENCE \(sequence.path) \(Self.options(sequence))",
+                creates: [Self.node(sequence), Self.nameNode(sequence.schema, sequence.name)])
             if let column = sequence.ownedBy { emit(.sequenceOwnership, "ALTER SEQUENCE \(sequence.path) OWNED BY \(column)") }
             grantAll(onNewObject: sequence.grantableID!)
             ownerAndComment(of: "SEQUENCE \(sequence.path)", owner: sequence.owner, comment: nil)
@@ -196,7 +198,9 @@ extension ScriptBuilder {
             {
                 continue
             }
-            emit(.dropSequences, "DROP SEQUENCE \(sequence.path)", drops: [Self.node(sequence)])
+            emit(
+                .dropSequences, "DROP SEQUENCE \(sequence.path)",
+                drops: [Self.node(sequence), Self.nameNode(sequence.schema, sequence.name)])
         }
         for (key, attributes) in changes.changed[.sequence] ?? [] {
             guard let sequence = source.find(\.sequences, key) else { continue }

@@ -67,6 +67,10 @@ extension ScriptBuilder {
             var privilege =
                 template ?? Privilege(objectType: objectTypes.last!, schema: schema, name: name, grantee: grantee, privileges: [])
             if template == nil, family == "relation" { privilege.objectType = "table" }
+            if template == nil, family == "function" {
+                let kind = source.catalog.functions.first { $0.grantableID == id }?.functionKind
+                privilege.objectType = kind == "procedure" ? "procedure" : "function"
+            }
             privilege.grantee = grantee
             revoke(privilege, have.sorted())
         }

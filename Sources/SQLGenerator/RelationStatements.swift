@@ -6,7 +6,8 @@ extension ScriptBuilder {
     mutating func relations() {
         planViews()
         // Partitions after the partitioned table they belong to, whatever their names.
-        var tables = keys(changes.missing[.relation]).compactMap { source.find(\.relations, $0) }.filter(\.isTable)
+        var tables = (keys(changes.missing[.relation]) + recreatedTables.sorted().map { [$0.schema, $0.name] })
+            .compactMap { source.find(\.relations, $0) }.filter(\.isTable)
         var created = Set<String>()
         while !tables.isEmpty {
             let waiting = Set(tables.map(\.path))
@@ -21,13 +22,12 @@ extension ScriptBuilder {
         }
         createViews()
         let droppedPaths = Set(droppedRelations.map { qualifiedName($0.schema, $0.name) })
-        for key in keys(changes.extra[.relation]) {
+        for key in keys(changes.extra[.relation]) + recreatedTables.sorted().map({ [$0.schema, $0.name] }) {
             guard let relation = target.find(\.relations, key), relation.isTable else { continue }
-            // Dropping a partitioned table drops its partitions.
-            if let parent = relation.partitionOf, droppedPaths.contains(parent) { continue }
             let hold = Hold(code: "drop_table", reason: "drops \(relation.path) and every row in it")
-            // Foreign keys to other tables that go too are dropped first: two tables that
-            // reference each other cannot be dropped one after the other otherwise.
+            // Foreign keys to other tables that go too are dropped first (a partition's own
+            // included): two tables that reference each other cannot be dropped one after the
+            // other otherwise.
             for constraint in target.all(\.constraints, prefix: key) where constraint.constraintType == "foreign key" {
                 guard let referenced = constraint.referencedTable, referenced != relation.path, droppedPaths.contains(referenced)
                 else { continue }
@@ -35,13 +35,34 @@ extension ScriptBuilder {
                     .dropForeignKeys,
                     "ALTER TABLE \(relation.path) DROP CONSTRAINT \(quoteIdentifier(constraint.name))", hold: hold)
             }
+            // Dropping a partitioned table drops its partitions.
+            if let parent = relation.partitionOf, droppedPaths.contains(parent), !recreatedTables.contains(relation.key) {
+                continue
+            }
+            // One that is created again goes before its name is taken again, keeping the
+            // sequences its columns own (and their values) for the new table.
+            let recreated = recreatedTables.contains(relation.key)
+            if recreated {
+                for sequence in target.catalog.sequences where sequence.ownedBy?.hasPrefix(relation.path + ".") == true {
+                    emit(.dropRecreatedTables, "ALTER SEQUENCE \(sequence.path) OWNED BY NONE", hold: hold)
+                    if let owner = source.find(\.sequences, sequence.naturalKey)?.ownedBy {
+                        emit(.sequenceOwnership, "ALTER SEQUENCE \(sequence.path) OWNED BY \(owner)", hold: hold)
+                    }
+                }
+            }
             emit(
-                .dropRelations, "DROP \(Self.keyword(relation)) \(relation.path)", hold: hold,
-                drops: nodes(of: relation, in: target))
+                recreated ? .dropRecreatedTables : .dropRelations, "DROP \(Self.keyword(relation)) \(relation.path)",
+                hold: recreated
+                    ? Hold(
+                        code: "drop_table",
+                        reason: "drops \(relation.path) and every row in it, to create it again as the source has it")
+                    : hold,
+                drops: nodes(of: relation, in: target)
+                    + target.all(\.indexes, prefix: key).flatMap { [Self.node($0), Self.nameNode($0.schema, $0.name)] })
         }
         for (key, attributes) in changes.changed[.relation] ?? [] {
             guard let relation = source.find(\.relations, key), let old = target.find(\.relations, key),
-                !rebuiltViews.contains(relation.key)
+                !rebuiltViews.contains(relation.key), !recreatedTables.contains(relation.key)
             else { continue }
             alter(relation, from: old, attributes)
         }
@@ -166,7 +187,8 @@ extension ScriptBuilder {
 
     /// The graph nodes of `relation` on `side`: the relation and its columns.
     private func nodes(of relation: Relation, in side: CatalogIndex) -> [String] {
-        [Self.node(relation)] + side.all(\.columns, prefix: [relation.schema, relation.name]).map(Self.node)
+        [Self.node(relation), Self.nameNode(relation.schema, relation.name)]
+            + side.all(\.columns, prefix: [relation.schema, relation.name]).map(Self.node)
     }
 
     /// The partitioned table `relation` is a partition of, from the source.

@@ -16,6 +16,8 @@ struct ScriptBuilder {
     private(set) var createdRelations: Set<RelationKey> = []
     /// Relations the target has and the source lacks.
     private(set) var droppedRelations: Set<RelationKey> = []
+    /// Tables dropped and created again (their kind or partitioning changes).
+    private(set) var recreatedTables: Set<RelationKey> = []
     /// Columns of kept tables the script drops, by path.
     private(set) var droppedColumns: Set<String> = []
     /// Each partition's index in the target, by path, with the partitioned table's index it is
@@ -42,8 +44,15 @@ struct ScriptBuilder {
     }
 
     mutating func build() {
-        createdRelations = Set(keys(changes.missing[.relation]).map(RelationKey.init))
-        droppedRelations = Set(keys(changes.extra[.relation]).map(RelationKey.init))
+        // A table whose kind or partitioning changes cannot be altered into the source's: it is
+        // dropped and created again, with everything in it.
+        recreatedTables = Set(
+            (changes.changed[.relation] ?? []).filter { key, attributes in
+                !attributes.isDisjoint(with: ["relation_kind", "partition_key", "partition_bound", "partition_of"])
+                    && source.find(\.relations, key)?.isTable == true && target.find(\.relations, key)?.isTable == true
+            }.map { RelationKey($0.key) })
+        createdRelations = Set(keys(changes.missing[.relation]).map(RelationKey.init)).union(recreatedTables)
+        droppedRelations = Set(keys(changes.extra[.relation]).map(RelationKey.init)).union(recreatedTables)
         droppedColumns = Set(keys(changes.extra[.column]).compactMap { target.find(\.columns, $0)?.path })
         for edge in target.catalog.dependencies where edge.dependencyType == "partition" && edge.dependentKind == "index" {
             parentIndexInTarget[edge.dependent] = edge.referenced
@@ -117,6 +126,9 @@ struct ScriptBuilder {
                 }
             }
         }
+        for (node, created) in creator where node.hasPrefix("name\u{1F}") {
+            if let dropped = dropper[node], dropped != created { edges.append((dropped, created)) }
+        }
         if !dropper.isEmpty {
             for edge in target.catalog.dependencies where edge.dependentKind != sequence {
                 if let dependent = dropper[Self.node(edge.dependentKind, edge.dependent)],
@@ -172,6 +184,10 @@ struct ScriptBuilder {
     static func node(_ kind: String, _ path: String) -> String { kind + "\u{1F}" + path }
 
     static func node<T: CatalogObject>(_ object: T) -> String { node(T.kind.rawValue, object.path) }
+
+    /// The name a table, view, index or sequence takes in its schema (they share one
+    /// namespace): a statement creating one waits for the drop of another by that name.
+    static func nameNode(_ schema: String, _ name: String) -> String { node("name", qualifiedName(schema, name)) }
 
     /// PostgreSQL refuses a new enum label in the transaction that added it ("unsafe use of new
     /// value"): when a later statement names one, the script commits after the labels are added

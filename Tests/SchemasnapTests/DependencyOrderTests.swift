@@ -174,3 +174,30 @@ extension SQLGenerationTests {
             "a partitioned table's key columns are internal dependencies, not an identity sequence")
     }
 }
+
+extension SQLGenerationTests {
+    func testATableWhoseKindOrParentChangesIsCreatedAgain() throws {
+        try assertRoundTrip(
+            "table becomes partitioned", base: "",
+            source: """
+                CREATE TABLE public.readings (id serial, at date NOT NULL, v int) PARTITION BY RANGE (at);
+                CREATE TABLE public.readings_2026 PARTITION OF public.readings FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                """,
+            target: "CREATE TABLE public.readings (id serial, at date NOT NULL, v int)")
+        try assertRoundTrip(
+            "partition moves to another parent",
+            base: """
+                CREATE TABLE public.old_parent (k text) PARTITION BY LIST (k);
+                CREATE TABLE public.new_parent (k text) PARTITION BY LIST (k);
+                """,
+            source: "CREATE TABLE public.part PARTITION OF public.new_parent FOR VALUES IN ('a')",
+            target: "CREATE TABLE public.part PARTITION OF public.old_parent FOR VALUES IN ('a')")
+    }
+
+    func testANameIsTakenAgainOnlyOnceItIsFree() throws {
+        try assertRoundTrip(
+            "index name moves from a dropped table to a new one", base: "",
+            source: "CREATE TABLE public.fresh (a int); CREATE INDEX shared_name ON public.fresh (a)",
+            target: "CREATE TABLE public.stale (a int); CREATE INDEX shared_name ON public.stale (a)")
+    }
+}
