@@ -7,7 +7,7 @@ import XCTest
 /// Every snapshot an earlier release wrote stays readable, and an upgrade alone never shows as
 /// drift. The files under `Tests/Fixtures/format1/` were written by the 0.1.0 build (format 1)
 /// and are kept for good; never delete this test. Each later format adds its own folder and
-/// its own cases here (`format2/`: 0.2.0).
+/// its own cases here (`format2/`: 0.2.0, `format3/`: 0.3.0).
 final class FormatCompatibilityTests: XCTestCase {
     private let formatOne = ["every_kind", "dev", "staging", "production"]
 
@@ -93,6 +93,16 @@ final class FormatCompatibilityTests: XCTestCase {
         return try CLI.run(["diff", file, fresh], in: dir).stdout
     }
 
+    func testShowPrintsAFormatThreeFileAsZeroPointThreeDid() throws {
+        let show = try CLI.run(["show", Fixtures.path("format3/every_kind.sqlite")])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        XCTAssertEqual(show.stdout, try Fixtures.text("format3/every_kind.0.3.0.txt"))
+    }
+
+    func testFreshCaptureOfTheSameSchemaShowsNoDriftAgainstTheFormatThreeFile() throws {
+        _ = try assertFreshCaptureShowsNoDrift(against: Fixtures.path("format3/every_kind.sqlite"))
+    }
+
     func testShowPrintsAFormatTwoFileAsZeroPointTwoDid() throws {
         let show = try CLI.run(["show", Fixtures.path("format2/every_kind.sqlite")])
         XCTAssertEqual(show.status, 0, show.stderr)
@@ -121,6 +131,10 @@ final class FormatCompatibilityTests: XCTestCase {
 
     func testUpgradeFromFormatTwoAloneWritesNoNewSnapshot() throws {
         try assertUpgradeAloneWritesNothing(from: Fixtures.path("format2/every_kind.sqlite"))
+    }
+
+    func testUpgradeFromFormatThreeAloneWritesNoNewSnapshot() throws {
+        try assertUpgradeAloneWritesNothing(from: Fixtures.path("format3/every_kind.sqlite"))
     }
 
     /// A capture of the same schema over the kept `file` writes nothing; a real change then
