@@ -24,7 +24,9 @@ public struct Catalog: Hashable, Sendable {
     public var publications: [Publication] = []
     public var publicationTables: [PublicationTable] = []
     public var eventTriggers: [EventTrigger] = []
+    public var foreignDataWrappers: [ForeignDataWrapper] = []
     public var foreignServers: [ForeignServer] = []
+    public var userMappings: [UserMapping] = []
     public var roles: [Role] = []
     public var appliedMigrations: [AppliedMigration] = []
     // Platform configuration: rows of the tables pg_cron, Storage, Vault and pg_partman own.
@@ -66,7 +68,9 @@ public struct Catalog: Hashable, Sendable {
         visitor.visit(\Catalog.publications)
         visitor.visit(\Catalog.publicationTables)
         visitor.visit(\Catalog.eventTriggers)
+        visitor.visit(\Catalog.foreignDataWrappers)
         visitor.visit(\Catalog.foreignServers)
+        visitor.visit(\Catalog.userMappings)
         visitor.visit(\Catalog.roles)
         visitor.visit(\Catalog.appliedMigrations)
         visitor.visit(\Catalog.cronJobs)

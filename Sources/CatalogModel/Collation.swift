@@ -11,6 +11,7 @@ public struct Collation: CatalogObject {
         .init("deterministic", \.deterministic),
         .init("owner", \.owner),
         .init("comment", \.comment, since: 3),
+        .init("icu_locale", \.icuLocale, since: 4),
     ]
 
     public init() {}
@@ -24,6 +25,8 @@ public struct Collation: CatalogObject {
     public var provider: String = ""
     public var lcCollate: String?
     public var lcCtype: String?
+    /// An ICU collation's locale (`colliculocale`, `colllocale` from PostgreSQL 17) *(format 4)*.
+    public var icuLocale: String?
     public var deterministic: Bool = false
     public var owner: String = ""
 

@@ -15,6 +15,8 @@ public struct Column: CatalogObject {
         .init("generated", \.generated),
         .init("collation", \.collation),
         .init("comment", \.comment),
+        .init("storage", \.storage, since: 4),
+        .init("foreign_options", \.foreignOptions, since: 4),
     ]
 
     public init() {}
@@ -38,6 +40,11 @@ public struct Column: CatalogObject {
     /// A collation differing from the type's default.
     public var collation: String?
     public var comment: String?
+    /// `plain`, `external`, `extended` or `main` where `SET STORAGE` made it differ from the
+    /// type's default *(format 4)*.
+    public var storage: String?
+    /// A foreign table column's options (`attfdwoptions`) as `key=value`, sorted *(format 4)*.
+    public var foreignOptions: [String]?
 
     public init(
         schema: String, table: String, name: String, position: Int, type: String, notNull: Bool,

@@ -9,6 +9,7 @@ public struct EventTrigger: CatalogObject {
         .init("function", \.function),
         .init("enabled", \.enabled),
         .init("owner", \.owner),
+        .init("comment", \.comment, since: 4),
     ]
 
     public init() {}
@@ -23,6 +24,8 @@ public struct EventTrigger: CatalogObject {
     /// `origin`, `disabled`, `replica` or `always`.
     public var enabled: String = ""
     public var owner: String = ""
+    /// `COMMENT ON EVENT TRIGGER` *(format 4)*.
+    public var comment: String?
 
     public init(name: String, event: String, tags: [String]?, function: String, enabled: String, owner: String) {
         self.name = name

@@ -1,4 +1,4 @@
-/// A foreign server (`CREATE SERVER`). User mappings, which hold credentials, are never read.
+/// A foreign server (`CREATE SERVER`).
 public struct ForeignServer: CatalogObject {
     public static let kind = ObjectKind.foreignServer
     public static let keyCount = 1
@@ -9,6 +9,7 @@ public struct ForeignServer: CatalogObject {
         .init("server_version", \.serverVersion),
         .init("options", \.options),
         .init("owner", \.owner),
+        .init("comment", \.comment, since: 4),
     ]
 
     public init() {}
@@ -20,6 +21,8 @@ public struct ForeignServer: CatalogObject {
     /// Its options as `key=value`, sorted.
     public var options: [String]?
     public var owner: String = ""
+    /// `COMMENT ON SERVER` *(format 4)*.
+    public var comment: String?
 
     public init(
         name: String, wrapper: String, serverType: String?, serverVersion: String?,

@@ -13,6 +13,7 @@ public struct Index: CatalogObject {
         .init("valid", \.valid),
         .init("constraint_name", \.constraintName),
         .init("comment", \.comment, since: 2),
+        .init("replica_identity", \.replicaIdentity, since: 4),
     ]
 
     public init() {}
@@ -28,6 +29,9 @@ public struct Index: CatalogObject {
     public var predicate: String?
     /// False for an index left invalid by a failed `CREATE INDEX CONCURRENTLY`.
     public var valid: Bool = false
+    /// True when the table's replica identity is this index (`REPLICA IDENTITY USING INDEX`),
+    /// else nil *(format 4)*.
+    public var replicaIdentity: Bool?
     /// The constraint this index implements, if any.
     public var constraintName: String?
     /// `COMMENT ON INDEX` (recorded from format 2 on).

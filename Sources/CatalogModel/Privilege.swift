@@ -57,6 +57,7 @@ public struct Privilege: CatalogObject {
     public var objectPath: String {
         switch objectType {
         case "schema": return "schema " + quoteIdentifier(schema)
+        case "foreign data wrapper", "foreign server": return objectType + " " + quoteIdentifier(name)
         case "function", "procedure":
             return objectType + " " + quoteIdentifier(schema) + "." + name
         case "column":
@@ -65,8 +66,12 @@ public struct Privilege: CatalogObject {
         }
     }
 
-    /// Format 1 did not record the privileges of extension members.
-    public var recordedSince: Int { extensionMember == true ? 2 : 1 }
+    /// Format 1 did not record the privileges of extension members, format 3 none on
+    /// foreign-data wrappers and servers.
+    public var recordedSince: Int {
+        if objectType == "foreign data wrapper" || objectType == "foreign server" { return 4 }
+        return extensionMember == true ? 2 : 1
+    }
 
     public var path: String {
         (grantee == "PUBLIC" ? "PUBLIC" : quoteIdentifier(grantee)) + " on " + objectPath
@@ -74,7 +79,7 @@ public struct Privilege: CatalogObject {
 
     public var parentRelation: RelationKey? {
         switch objectType {
-        case "schema", "function", "procedure", "type", "sequence": nil
+        case "schema", "function", "procedure", "type", "sequence", "foreign data wrapper", "foreign server": nil
         default: RelationKey(schema: schema, name: name)
         }
     }
@@ -94,5 +99,5 @@ public struct Privilege: CatalogObject {
             ?? NaturalKeyOrder.compare(name, other.name).nonZero ?? NaturalKeyOrder.compare(column, other.column).nonZero
             ?? NaturalKeyOrder.compare(grantee, other.grantee)
     }
-    public var schemaName: String? { schema }
+    public var schemaName: String? { schema.isEmpty ? nil : schema }
 }

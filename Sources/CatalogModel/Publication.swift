@@ -8,6 +8,7 @@ public struct Publication: CatalogObject {
         .init("operations", \.operations),
         .init("via_root", \.viaRoot),
         .init("owner", \.owner),
+        .init("schemas", \.schemas, since: 4),
     ]
 
     public init() {}
@@ -18,6 +19,8 @@ public struct Publication: CatalogObject {
     public var operations: [String] = []
     public var viaRoot: Bool = false
     public var owner: String = ""
+    /// The schemas it publishes every table of (`FOR TABLES IN SCHEMA`), sorted *(format 4)*.
+    public var schemas: [String]?
 
     public init(name: String, allTables: Bool, operations: [String], viaRoot: Bool, owner: String) {
         self.name = name

@@ -18,6 +18,7 @@ public struct Relation: CatalogObject {
         .init("replica_identity", \.replicaIdentity),
         .init("owner", \.owner),
         .init("comment", \.comment),
+        .init("foreign_options", \.foreignOptions, since: 4),
     ]
 
     public init() {}
@@ -42,6 +43,8 @@ public struct Relation: CatalogObject {
     public var options: [String]?
     /// Foreign table: its server.
     public var foreignServer: String?
+    /// Foreign table: its options (`ftoptions`) as `key=value`, sorted *(format 4)*.
+    public var foreignOptions: [String]?
     /// `default`, `nothing`, `full` or `index`.
     public var replicaIdentity: String = ""
     public var owner: String = ""

@@ -8,12 +8,16 @@ public struct Rule: CatalogObject {
         .init("name", \.name),
         .init("definition", \.definition),
         .init("comment", \.comment, since: 3),
+        .init("enabled", \.enabled, since: 4),
     ]
 
     public init() {}
 
     /// `COMMENT ON …` *(format 3)*.
     public var comment: String?
+    /// When it fires *(format 4)*: `origin` (the default), `replica`, `always` or `disabled`,
+    /// as `ALTER TABLE … ENABLE REPLICA | ALWAYS RULE` / `DISABLE RULE` set it.
+    public var enabled: String = ""
 
     public var schema: String = ""
     public var table: String = ""
@@ -26,6 +30,7 @@ public struct Rule: CatalogObject {
         self.table = table
         self.name = name
         self.definition = definition
+        self.enabled = "origin"
     }
 
     public var path: String { qualifiedName(schema, table) + ":" + quoteIdentifier(name) }

@@ -122,7 +122,8 @@ struct CatalogQueries {
         SELECT n.nspname AS schema, c.collname AS name,
           CASE c.collprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' ELSE 'default' END AS provider,
           c.collcollate AS lc_collate, c.collctype AS lc_ctype, c.collisdeterministic AS deterministic,
-          pg_catalog.pg_get_userbyid(c.collowner) AS owner, d.description AS comment
+          pg_catalog.pg_get_userbyid(c.collowner) AS owner, d.description AS comment,
+          COALESCE(pg_catalog.to_jsonb(c) ->> 'colliculocale', pg_catalog.to_jsonb(c) ->> 'colllocale') AS icu_locale
         FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
         \(comment("d", "pg_collation", "c.oid"))
         WHERE \(userSchema) AND \(notFromExtension("pg_collation", "c.oid"))
@@ -195,7 +196,8 @@ struct CatalogQueries {
           fs.srvname AS foreign_server,
           CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' ELSE 'index' END
             AS replica_identity,
-          pg_catalog.pg_get_userbyid(c.relowner) AS owner, d.description AS comment
+          pg_catalog.pg_get_userbyid(c.relowner) AS owner, d.description AS comment,
+          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(ft.ftoptions) o) AS foreign_options
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         \(comment("d", "pg_class", "c.oid"))
         LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
@@ -229,7 +231,10 @@ struct CatalogQueries {
           CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
           CASE WHEN a.attcollation <> t.typcollation THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
             AS collation,
-          d.description AS comment
+          d.description AS comment,
+          CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external'
+            WHEN 'm' THEN 'main' ELSE 'extended' END END AS storage,
+          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(a.attfdwoptions) o) AS foreign_options
         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN (SELECT u.atttypid, u.atttypmod, pg_catalog.format_type(u.atttypid, u.atttypmod) AS type
@@ -273,7 +278,7 @@ struct CatalogQueries {
         SELECT n.nspname AS schema, c.relname AS "table", ic.relname AS name,
           pg_catalog.pg_get_indexdef(i.indexrelid) AS definition, i.indisunique AS "unique", i.indisprimary AS "primary",
           pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate, i.indisvalid AS valid,
-          k.conname AS constraint_name, d.description AS comment
+          k.conname AS constraint_name, d.description AS comment, NULLIF(i.indisreplident, false) AS replica_identity
         FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         \(comment("d", "pg_class", "i.indexrelid"))
         LEFT JOIN (SELECT conindid, conrelid, pg_catalog.min(conname) AS conname FROM pg_catalog.pg_constraint
@@ -382,7 +387,8 @@ struct CatalogQueries {
     var rules: String {
         """
         SELECT n.nspname AS schema, c.relname AS "table", r.rulename AS name, pg_catalog.pg_get_ruledef(r.oid) AS definition,
-          d.description AS comment
+          d.description AS comment,
+          CASE r.ev_enabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' ELSE 'origin' END AS enabled
         FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         \(comment("d", "pg_rewrite", "r.oid"))
@@ -438,6 +444,12 @@ struct CatalogQueries {
           SELECT 'schema', n.nspname, '', '', n.nspowner, COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner))
           FROM pg_catalog.pg_namespace n
           WHERE \(userSchema) AND \(notFromExtension("pg_namespace", "n.oid"))
+          UNION ALL
+          SELECT 'foreign data wrapper', '', w.fdwname, '', w.fdwowner, COALESCE(w.fdwacl, pg_catalog.acldefault('F', w.fdwowner))
+          FROM pg_catalog.pg_foreign_data_wrapper w WHERE \(notFromExtension("pg_foreign_data_wrapper", "w.oid"))
+          UNION ALL
+          SELECT 'foreign server', '', s.srvname, '', s.srvowner, COALESCE(s.srvacl, pg_catalog.acldefault('S', s.srvowner))
+          FROM pg_catalog.pg_foreign_server s WHERE \(notFromExtension("pg_foreign_server", "s.oid"))
           UNION ALL
           SELECT 'type', n.nspname, t.typname, '', t.typowner, COALESCE(t.typacl, pg_catalog.acldefault('T', t.typowner))
           FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
@@ -509,12 +521,14 @@ struct CatalogQueries {
         LATERAL pg_catalog.aclexplode(d.defaclacl) x
         """
 
-    /// Publications and the operations they publish.
+    /// Publications, the operations they publish and the schemas they publish whole.
     let publications = """
         SELECT p.pubname AS name, p.puballtables AS all_tables,
           pg_catalog.concat_ws(chr(31), CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
             CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END) AS operations,
-          p.pubviaroot AS via_root, pg_catalog.pg_get_userbyid(p.pubowner) AS owner
+          p.pubviaroot AS via_root, pg_catalog.pg_get_userbyid(p.pubowner) AS owner,
+          (SELECT pg_catalog.string_agg(n.nspname, chr(31) ORDER BY n.nspname) FROM pg_catalog.pg_publication_namespace pn
+           JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid) AS schemas
         FROM pg_catalog.pg_publication p
         """
 
@@ -534,20 +548,47 @@ struct CatalogQueries {
           (SELECT pg_catalog.string_agg(tag, chr(31) ORDER BY tag) FROM pg_catalog.unnest(e.evttags) tag) AS tags,
           e.evtfoid::pg_catalog.regproc::pg_catalog.text AS function,
           CASE e.evtenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END AS enabled,
-          pg_catalog.pg_get_userbyid(e.evtowner) AS owner
+          pg_catalog.pg_get_userbyid(e.evtowner) AS owner, d.description AS comment
         FROM pg_catalog.pg_event_trigger e
+        \(comment("d", "pg_event_trigger", "e.oid"))
         WHERE \(notFromExtension("pg_event_trigger", "e.oid"))
         """
     }
 
-    /// Foreign servers with their wrapper; user mappings are never read.
+    /// Foreign-data wrappers not created by an extension.
+    var foreignDataWrappers: String {
+        """
+        SELECT w.fdwname AS name, NULLIF(w.fdwhandler, 0)::pg_catalog.regproc::pg_catalog.text AS handler,
+          NULLIF(w.fdwvalidator, 0)::pg_catalog.regproc::pg_catalog.text AS validator,
+          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(w.fdwoptions) o) AS options,
+          pg_catalog.pg_get_userbyid(w.fdwowner) AS owner, d.description AS comment
+        FROM pg_catalog.pg_foreign_data_wrapper w
+        \(comment("d", "pg_foreign_data_wrapper", "w.oid"))
+        WHERE \(notFromExtension("pg_foreign_data_wrapper", "w.oid"))
+        """
+    }
+
+    /// Foreign servers with their wrapper.
     var foreignServers: String {
         """
         SELECT s.srvname AS name, w.fdwname AS wrapper, s.srvtype AS server_type, s.srvversion AS server_version,
           (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(s.srvoptions) o) AS options,
-          pg_catalog.pg_get_userbyid(s.srvowner) AS owner
+          pg_catalog.pg_get_userbyid(s.srvowner) AS owner, d.description AS comment
         FROM pg_catalog.pg_foreign_server s JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+        \(comment("d", "pg_foreign_server", "s.oid"))
         WHERE \(notFromExtension("pg_foreign_server", "s.oid"))
+        """
+    }
+
+    /// User mappings of those servers, through `pg_user_mappings` (options are NULL there
+    /// for a login that may not see them). Secret option values are blanked after reading
+    /// (`UserMapping.isSecret`).
+    var userMappings: String {
+        """
+        SELECT m.srvname AS server, CASE WHEN m.umuser = 0 THEN 'PUBLIC' ELSE m.usename END AS user_name,
+          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(m.umoptions) o) AS options
+        FROM pg_catalog.pg_user_mappings m
+        WHERE \(notFromExtension("pg_foreign_server", "m.srvid"))
         """
     }
 
@@ -720,7 +761,8 @@ struct CatalogQueries {
         [
             schemas, extensions, collations, types, sequences, relations, columns, constraints, indexes, policies,
             functions, triggers, rules, privileges, defaultPrivileges, publications, publicationTables, eventTriggers,
-            foreignServers, roles, migrationColumns, canReadMigrations, PlatformTable.columnsQuery, uncovered,
+            foreignDataWrappers, foreignServers, userMappings, roles, migrationColumns, canReadMigrations,
+            PlatformTable.columnsQuery, uncovered,
             dependencyEndpoints, dependencyEntries,
         ]
     }

@@ -254,7 +254,13 @@ public struct Inspector: Sendable {
         try convert.put(\.publications, try db.read(q.publications))
         try convert.put(\.publicationTables, try db.read(q.publicationTables))
         try convert.put(\.eventTriggers, try db.read(q.eventTriggers))
+        try convert.put(\.foreignDataWrappers, try db.read(q.foreignDataWrappers))
         try convert.put(\.foreignServers, try db.read(q.foreignServers))
+        let mappings = try db.read(q.userMappings)
+        let mappingColumns = try mappings.columns(for: UserMapping.self)
+        convert.put(\.userMappings, mappings) {
+            UserMapping(fieldValues: FieldRow(row: $0, columns: mappingColumns)).withoutSecrets
+        }
         progress("roles")
         try convert.put(\.roles, try db.read(q.roles))
         progress("applied migrations")

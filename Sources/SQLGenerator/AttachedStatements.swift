@@ -108,30 +108,45 @@ extension ScriptBuilder {
 
     /// `ALTER TABLE … ENABLE/DISABLE TRIGGER` for the trigger's firing mode.
     private mutating func enable(_ trigger: Trigger) {
-        let mode =
-            switch trigger.enabled {
-            case "disabled": "DISABLE TRIGGER"
-            case "replica": "ENABLE REPLICA TRIGGER"
-            case "always": "ENABLE ALWAYS TRIGGER"
-            default: "ENABLE TRIGGER"
-            }
-        emit(.triggers, "ALTER TABLE \(qualifiedName(trigger.schema, trigger.table)) \(mode) \(quoteIdentifier(trigger.name))")
+        emit(
+            .triggers,
+            "ALTER TABLE \(qualifiedName(trigger.schema, trigger.table)) \(Self.firing(trigger.enabled)) TRIGGER \(quoteIdentifier(trigger.name))"
+        )
     }
 
     mutating func rules() {
         for key in keys(changes.missing[.rule]) {
             guard let rule = source.find(\.rules, key), !isRebuilt(rule.parentRelation) else { continue }
-            emit(.rules, rule.definition)
+            createRule(rule)
         }
         for key in keys(changes.extra[.rule]) {
             guard let rule = target.find(\.rules, key), !isRebuilt(rule.parentRelation) else { continue }
             emit(.dropRules, "DROP RULE \(quoteIdentifier(rule.name)) ON \(qualifiedName(rule.schema, rule.table))")
         }
-        for (key, _) in changes.changed[.rule] ?? [] {
+        for (key, attributes) in changes.changed[.rule] ?? [] {
             guard let rule = source.find(\.rules, key), !isRebuilt(rule.parentRelation) else { continue }
-            emit(.dropRules, "DROP RULE \(quoteIdentifier(rule.name)) ON \(qualifiedName(rule.schema, rule.table))")
-            emit(.rules, rule.definition)
+            if attributes.contains("definition") {
+                emit(.dropRules, "DROP RULE \(quoteIdentifier(rule.name)) ON \(qualifiedName(rule.schema, rule.table))")
+                createRule(rule)
+            } else if attributes.contains("enabled") {
+                enable(rule)
+            }
         }
+    }
+
+    /// The rule as `pg_get_ruledef` printed it, then its firing state where not the default.
+    mutating func createRule(_ rule: Rule) {
+        emit(.rules, rule.definition)
+        // A format-3 snapshot did not record the state (empty): the default.
+        if !["origin", ""].contains(rule.enabled) { enable(rule) }
+    }
+
+    /// `ALTER TABLE … ENABLE ALWAYS RULE …` and the like, for the rule's firing state.
+    private mutating func enable(_ rule: Rule) {
+        emit(
+            .rules,
+            "ALTER TABLE \(qualifiedName(rule.schema, rule.table)) \(Self.firing(rule.enabled)) RULE \(quoteIdentifier(rule.name))"
+        )
     }
 
     // MARK: Publications
@@ -139,7 +154,8 @@ extension ScriptBuilder {
     mutating func publications() {
         for key in keys(changes.missing[.publication]) {
             guard let publication = source.find(\.publications, key) else { continue }
-            let scope = publication.allTables ? " FOR ALL TABLES" : ""
+            let schemas = (publication.schemas ?? []).map(quoteIdentifier).joined(separator: ", ")
+            let scope = publication.allTables ? " FOR ALL TABLES" : schemas.isEmpty ? "" : " FOR TABLES IN SCHEMA " + schemas
             emit(.publications, "CREATE PUBLICATION \(quoteIdentifier(publication.name))\(scope) WITH (\(options(publication)))")
             if publication.owner != usualOwner { owner("PUBLICATION \(quoteIdentifier(publication.name))", publication.owner) }
         }
@@ -151,6 +167,17 @@ extension ScriptBuilder {
             let name = quoteIdentifier(publication.name)
             if !attributes.isDisjoint(with: ["operations", "via_root"]) {
                 emit(.publications, "ALTER PUBLICATION \(name) SET (\(options(publication)))")
+            }
+            if attributes.contains("schemas"), let old = target.find(\.publications, key) {
+                let (wanted, had) = (publication.schemas ?? [], old.schemas ?? [])
+                let added = wanted.filter { !had.contains($0) }.map(quoteIdentifier)
+                let removed = had.filter { !wanted.contains($0) }.map(quoteIdentifier)
+                if !removed.isEmpty {
+                    emit(.publications, "ALTER PUBLICATION \(name) DROP TABLES IN SCHEMA \(removed.joined(separator: ", "))")
+                }
+                if !added.isEmpty {
+                    emit(.publications, "ALTER PUBLICATION \(name) ADD TABLES IN SCHEMA \(added.joined(separator: ", "))")
+                }
             }
             if attributes.contains("all_tables") {
                 note("publication \(name) differs in FOR ALL TABLES: drop and create it again by hand")

@@ -21,6 +21,7 @@ extension ScriptBuilder {
                 .alterColumns,
                 "ALTER TABLE \(qualifiedName(column.schema, column.table)) ADD COLUMN \(Self.columnDefinition(column))",
                 creates: [Self.node(column)])
+            if column.storage != nil { setStorage(column) }
             if column.comment != nil { comment("COLUMN \(column.path)", column.comment) }
             // PostgreSQL appends a new column: if the source has it before columns the target
             // keeps, the column order ends up different.
@@ -92,15 +93,73 @@ extension ScriptBuilder {
         default: break
         }
         if defaultChanges, let value = column.defaultValue { emit(.alterColumns, "\(alter) SET DEFAULT \(value)") }
-        if attributes.contains("generated") {
-            note(
-                "the generation expression of \(column.path) differs: PostgreSQL 15 cannot change it; drop the column and add it again"
-            )
+        if attributes.contains("generated") { regenerate(column, from: old) }
+        if attributes.contains("storage") { setStorage(column) }
+        if attributes.contains("foreign_options"),
+            let options = SQLText.alterOptions(from: old.foreignOptions ?? [], to: column.foreignOptions ?? [])
+        {
+            emit(.alterColumns, "\(alter) \(options)")
         }
         if attributes.contains("position") && !positionsShift {
             note("the column order of \(qualifiedName(column.schema, column.table)) differs: PostgreSQL cannot reorder columns")
         }
         if attributes.contains("comment") { comment("COLUMN \(column.path)", column.comment) }
+    }
+
+    /// `SET STORAGE` to the source's storage, or back to the type's default.
+    mutating func setStorage(_ column: Column) {
+        emit(
+            .alterColumns,
+            "ALTER TABLE \(qualifiedName(column.schema, column.table)) ALTER COLUMN \(quoteIdentifier(column.name)) "
+                + "SET STORAGE \((column.storage ?? Self.defaultStorage(of: column.type)).uppercased())")
+    }
+
+    /// The storage PostgreSQL gives a column of `type`: `main` for numeric and the network
+    /// types, `plain` for the text-search query types, `extended` for every other type whose
+    /// storage can be set (fixed-length types are always `plain` and never recorded).
+    static func defaultStorage(of type: String) -> String {
+        let base = String(type.prefix { $0 != "(" })
+        if ["numeric", "inet", "cidr"].contains(base) { return "main" }
+        if ["tsquery", "gtsvector"].contains(base) { return "plain" }
+        return "extended"
+    }
+
+    /// A column that stops being generated keeps its values (`DROP EXPRESSION`). One whose
+    /// expression changes, or that becomes generated, PostgreSQL 15 cannot alter: it is dropped
+    /// and added again (losing nothing a generated column holds; a plain column's values are
+    /// held back), and the indexes and constraints that go with it are made again.
+    private mutating func regenerate(_ column: Column, from old: Column) {
+        let table = qualifiedName(column.schema, column.table)
+        guard column.generated != nil else {
+            emit(.alterColumns, "ALTER TABLE \(table) ALTER COLUMN \(quoteIdentifier(column.name)) DROP EXPRESSION")
+            return
+        }
+        let hold =
+            old.generated == nil ? Hold(code: "drop_column", reason: "drops \(column.path) and the data in it") : nil
+        emit(
+            .dropRecreatedTables, "ALTER TABLE \(table) DROP COLUMN \(quoteIdentifier(column.name))", hold: hold,
+            drops: [Self.node(old)])
+        emit(
+            .alterColumns, "ALTER TABLE \(table) ADD COLUMN \(Self.columnDefinition(column))", hold: hold,
+            creates: [Self.node(column)])
+        if column.storage != nil { setStorage(column) }
+        if column.comment != nil { comment("COLUMN \(column.path)", column.comment) }
+        note("the column order of \(table) will differ: \(quoteIdentifier(column.name)) is added again after the other columns")
+        let dependents = Set(
+            target.catalog.dependencies.filter { $0.referenced == old.path && $0.referencedKind == "column" }
+                .map { Self.node($0.dependentKind, $0.dependent) })
+        for index in source.all(\.indexes, prefix: [column.schema, column.table])
+        where dependents.contains(Self.node(index)) && target.find(\.indexes, index.naturalKey) != nil
+            && index.constraintName == nil && changes.changed[.index]?.contains(where: { $0.key == index.naturalKey }) != true
+        {
+            createIndex(index, onNewTable: false)
+        }
+        for constraint in source.all(\.constraints, prefix: [column.schema, column.table])
+        where dependents.contains(Self.node(constraint)) && target.find(\.constraints, constraint.naturalKey) != nil
+            && changes.changed[.constraint]?.contains(where: { $0.key == constraint.naturalKey }) != true
+        {
+            addConstraint(constraint)
+        }
     }
 
     // MARK: Constraints
@@ -190,7 +249,8 @@ extension ScriptBuilder {
                 .dropIndexes, "DROP INDEX \(qualifiedName(index.schema, index.name))",
                 drops: [Self.node(index), Self.nameNode(index.schema, index.name)])
         }
-        for (key, _) in changes.changed[.index] ?? [] {
+        for (key, attributes) in changes.changed[.index] ?? [] where !attributes.isSubset(of: Self.indexAttributesAlteredInPlace)
+        {
             guard let index = source.find(\.indexes, key), let old = target.find(\.indexes, key), !isRebuilt(index.parentRelation)
             else { continue }
             if old.constraintName == nil && !goesWithItsParent(old) {
@@ -199,6 +259,31 @@ extension ScriptBuilder {
                     drops: [Self.node(old), Self.nameNode(old.schema, old.name)])
             }
             if index.constraintName == nil { createIndex(index, onNewTable: false) }
+        }
+    }
+
+    /// What differs in an index without it being dropped and created again: its comment
+    /// (`COMMENT ON INDEX`) and whether it is the replica identity (`replicaIdentityIndexes`).
+    static let indexAttributesAlteredInPlace: Set<String> = ["comment", "replica_identity"]
+
+    /// `REPLICA IDENTITY USING INDEX` for each source index that is its table's replica
+    /// identity where the target's is not, or where the script makes the index again; once the
+    /// index exists.
+    mutating func replicaIdentityIndexes() {
+        for index in source.catalog.indexes where index.replicaIdentity == true {
+            let key = index.naturalKey
+            let kept = target.find(\.indexes, key)
+            let remade =
+                kept == nil || isRebuilt(index.parentRelation)
+                || changes.changed[.index]?.contains {
+                    $0.key == key && !$0.attributes.isSubset(of: Self.indexAttributesAlteredInPlace)
+                }
+                    == true
+            guard remade || kept?.replicaIdentity != true else { continue }
+            emit(
+                .rowLevelSecurity,
+                "ALTER TABLE \(qualifiedName(index.schema, index.table)) REPLICA IDENTITY USING INDEX \(quoteIdentifier(index.name))"
+            )
         }
     }
 

@@ -6,16 +6,28 @@ import CatalogModel
 /// theirs where they are created.
 extension ScriptBuilder {
     mutating func attachedComments() {
-        comments(\.indexes, \.comment) { "INDEX " + qualifiedName($0.schema, $0.name) }
+        comments(\.indexes, \.comment, alteredInPlace: Self.indexAttributesAlteredInPlace) {
+            "INDEX " + qualifiedName($0.schema, $0.name)
+        }
         comments(\.sequences, \.comment) { "SEQUENCE " + $0.path }
-        comments(\.constraints, \.comment) { "CONSTRAINT \(quoteIdentifier($0.name)) ON \(qualifiedName($0.schema, $0.table))" }
-        comments(\.triggers, \.comment) { "TRIGGER \(quoteIdentifier($0.name)) ON \(qualifiedName($0.schema, $0.table))" }
+        comments(\.constraints, \.comment, alteredInPlace: ["comment"]) {
+            "CONSTRAINT \(quoteIdentifier($0.name)) ON \(qualifiedName($0.schema, $0.table))"
+        }
+        comments(\.triggers, \.comment, alteredInPlace: ["comment", "enabled"]) {
+            "TRIGGER \(quoteIdentifier($0.name)) ON \(qualifiedName($0.schema, $0.table))"
+        }
         comments(\.policies, \.comment) { "POLICY \(quoteIdentifier($0.name)) ON \(qualifiedName($0.schema, $0.table))" }
-        comments(\.rules, \.comment) { "RULE \(quoteIdentifier($0.name)) ON \(qualifiedName($0.schema, $0.table))" }
+        comments(\.rules, \.comment, alteredInPlace: ["comment", "enabled"]) {
+            "RULE \(quoteIdentifier($0.name)) ON \(qualifiedName($0.schema, $0.table))"
+        }
     }
 
+    /// Sets the comments of `objects` the script creates and the ones that differ. For a kind
+    /// whose changed objects are dropped and created again unless only `alteredInPlace`
+    /// attributes differ, a recreated object gets its comment back too.
     private mutating func comments<T: CatalogObject>(
-        _ objects: KeyPath<Catalog, [T]>, _ comment: KeyPath<T, String?>, _ spelled: (T) -> String
+        _ objects: KeyPath<Catalog, [T]>, _ comment: KeyPath<T, String?>, alteredInPlace: Set<String>? = nil,
+        _ spelled: (T) -> String
     ) {
         var created = keys(changes.missing[T.kind]).compactMap { source.find(objects, $0) }
         // Objects of a new table are folded into its finding, not listed one by one.
@@ -25,9 +37,12 @@ extension ScriptBuilder {
         for object in created {
             if let text = object[keyPath: comment] { self.comment(spelled(object), text) }
         }
-        for (key, attributes) in changes.changed[T.kind] ?? [] where attributes.contains("comment") {
+        for (key, attributes) in changes.changed[T.kind] ?? [] {
             guard let object = source.find(objects, key) else { continue }
-            self.comment(spelled(object), object[keyPath: comment])
+            let recreated = alteredInPlace.map { !attributes.isSubset(of: $0) } ?? false
+            if attributes.contains("comment") || (recreated && object[keyPath: comment] != nil) {
+                self.comment(spelled(object), object[keyPath: comment])
+            }
         }
     }
 }

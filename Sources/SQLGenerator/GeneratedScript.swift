@@ -5,14 +5,16 @@
 /// removed before what it refers to is dropped.
 public enum Phase: Int, Comparable, Sendable, CaseIterable {
     case dropPolicies, dropTriggers, dropRules, dropPublicationTables, dropViews, dropForeignKeys, dropConstraints
-    case dropRecreatedTables
+    case dropRecreatedTables, dropRecreatedServers
     case dropIndexes, dropDefaults, replaceFunctions
-    case createSchemas, createExtensions, alterExtensions, createTypes, alterTypes, commitEnumLabels, createSequences
+    case createSchemas, createExtensions, alterExtensions, createCollations, createTypes, alterTypes, commitEnumLabels,
+        createSequences
     case alterSequences
-    case createFunctions, createTables, alterColumns, sequenceOwnership, createLateFunctions
+    case createFunctions, createForeignData, createTables, alterColumns, sequenceOwnership, createLateFunctions
     case keyConstraints, constraints, foreignKeys, indexes, views, triggers, rules, rowLevelSecurity, policies
     case revokePrivileges, privileges, defaultPrivileges, publications, publicationTables, comments, owners, platformConfiguration
-    case dropPlatformConfiguration, dropColumns, dropRelations, dropFunctions, dropSequences, dropTypes, dropPublications
+    case dropPlatformConfiguration, dropColumns, dropRelations, dropForeignData, dropFunctions, dropSequences, dropTypes,
+        dropCollations, dropPublications
     case dropExtensions, dropSchemas, endTransaction
 
     public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
@@ -59,14 +61,21 @@ public struct GeneratedScript: Hashable, Sendable {
     public var statements: [GeneratedStatement]
     /// Differences no statement closes, each with what to do instead.
     public var notes: [String]
+    /// Values the script writes in place of what no snapshot holds (a user mapping's
+    /// password), each with what to do before running it.
+    public var placeholders: [String]
     /// Whether held-back statements are written as executable statements.
     public var unsafe: Bool
     /// Whether the script commits after adding enum labels a later statement uses.
     public var commitsAfterEnumLabels: Bool
 
-    public init(statements: [GeneratedStatement], notes: [String], unsafe: Bool, commitsAfterEnumLabels: Bool = false) {
+    public init(
+        statements: [GeneratedStatement], notes: [String], placeholders: [String] = [], unsafe: Bool,
+        commitsAfterEnumLabels: Bool = false
+    ) {
         self.statements = statements
         self.notes = notes
+        self.placeholders = placeholders
         self.unsafe = unsafe
         self.commitsAfterEnumLabels = commitsAfterEnumLabels
     }
@@ -102,6 +111,7 @@ public struct GeneratedScript: Hashable, Sendable {
                     + "ALTER TYPE … ADD VALUE and goes on in a new transaction (apply it with psql, or `schemasnap apply --no-transaction`)."
             )
         }
+        for placeholder in placeholders { lines.append("-- Placeholder: " + placeholder) }
         for note in notes { lines.append("-- Not generated: " + note) }
         lines.append("-- Review before applying: names that were renamed show up as one drop and one create.")
         if !executable.isEmpty || !heldBack.isEmpty {

@@ -55,6 +55,11 @@ extension ScriptBuilder {
                 continue
             }
             emit(.createTypes, sql, creates: [Self.node(type)])
+            // CREATE DOMAIN takes no NOT VALID constraint: those are added after it.
+            for entry in type.constraints ?? [] where Self.isNotValid(entry) {
+                let (name, definition) = Self.domainConstraint(entry)
+                emit(.createTypes, "ALTER DOMAIN \(type.path) ADD CONSTRAINT \(quoteIdentifier(name)) \(definition)")
+            }
             grantAll(onNewObject: type.grantableID!)
             ownerAndComment(of: "\(Self.keyword(type)) \(type.path)", owner: type.owner, comment: type.comment)
         }
@@ -79,7 +84,7 @@ extension ScriptBuilder {
             var sql = "CREATE DOMAIN \(type.path) AS \(base)"
             if let value = type.defaultValue { sql += " DEFAULT \(value)" }
             if type.notNull == true { sql += " NOT NULL" }
-            for constraint in type.constraints ?? [] {
+            for constraint in type.constraints ?? [] where !isNotValid(constraint) {
                 let (name, definition) = domainConstraint(constraint)
                 sql += " CONSTRAINT \(quoteIdentifier(name)) \(definition)"
             }
@@ -92,6 +97,9 @@ extension ScriptBuilder {
             return nil
         }
     }
+
+    /// Whether a domain constraint was added `NOT VALID` and not validated since.
+    private static func isNotValid(_ entry: String) -> Bool { entry.hasSuffix(" NOT VALID") }
 
     /// A domain constraint stored as `name: definition`.
     private static func domainConstraint(_ entry: String) -> (String, String) {
@@ -110,8 +118,14 @@ extension ScriptBuilder {
         }
         if attributes.contains("constraints") {
             let new = Set(type.constraints ?? [])
-            let gone = Set(old.constraints ?? [])
-            for entry in (old.constraints ?? []) where !new.contains(entry) {
+            // One the source has validated is validated in place.
+            let validated = Set(
+                (old.constraints ?? []).filter { Self.isNotValid($0) && new.contains(String($0.dropLast(" NOT VALID".count))) })
+            for entry in validated.sorted() {
+                emit(.alterTypes, "ALTER DOMAIN \(path) VALIDATE CONSTRAINT \(quoteIdentifier(Self.domainConstraint(entry).0))")
+            }
+            let gone = Set(old.constraints ?? []).union(validated.map { String($0.dropLast(" NOT VALID".count)) })
+            for entry in (old.constraints ?? []) where !new.contains(entry) && !validated.contains(entry) {
                 emit(.alterTypes, "ALTER DOMAIN \(path) DROP CONSTRAINT \(quoteIdentifier(Self.domainConstraint(entry).0))")
             }
             for entry in (type.constraints ?? []) where !gone.contains(entry) {

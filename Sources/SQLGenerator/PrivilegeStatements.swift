@@ -119,6 +119,8 @@ extension ScriptBuilder {
             case "procedure": "PROCEDURE \(quoteIdentifier(privilege.schema)).\(privilege.name)"
             case "sequence": "SEQUENCE \(qualifiedName(privilege.schema, privilege.name))"
             case "type": "TYPE \(qualifiedName(privilege.schema, privilege.name))"
+            case "foreign data wrapper": "FOREIGN DATA WRAPPER \(quoteIdentifier(privilege.name))"
+            case "foreign server": "FOREIGN SERVER \(quoteIdentifier(privilege.name))"
             default: "TABLE \(qualifiedName(privilege.schema, privilege.name))"
             }
         return "ON \(object) \(preposition) \(SQLText.role(privilege.grantee))"
@@ -163,10 +165,7 @@ extension ScriptBuilder {
     /// Kinds no statement is generated for: each difference becomes a note saying what to do.
     mutating func unsupported() {
         let advice: [(ObjectKind, String)] = [
-            (.collation, "write CREATE COLLATION by hand"),
-            (.eventTrigger, "event triggers need a superuser: write them by hand"),
-            (.foreignServer, "foreign servers hold connection options: write them by hand"),
-            (.role, "roles are cluster-wide: manage them outside migrations"),
+            (.role, "roles are cluster-wide: manage them outside migrations")
         ]
         for (kind, what) in advice {
             let count = keys(changes.missing[kind]).count + keys(changes.extra[kind]).count + (changes.changed[kind]?.count ?? 0)

@@ -24,7 +24,9 @@ extension ScriptBuilder {
         let droppedPaths = Set(droppedRelations.map { qualifiedName($0.schema, $0.name) })
         for key in keys(changes.extra[.relation]) + recreatedTables.sorted().map({ [$0.schema, $0.name] }) {
             guard let relation = target.find(\.relations, key), relation.isTable else { continue }
-            let hold = Hold(code: "drop_table", reason: "drops \(relation.path) and every row in it")
+            // A foreign table holds no rows of its own: dropping it loses only its definition.
+            let foreign = relation.relationKind == "foreign table"
+            let hold = foreign ? nil : Hold(code: "drop_table", reason: "drops \(relation.path) and every row in it")
             // Foreign keys to other tables that go too are dropped first (a partition's own
             // included): two tables that reference each other cannot be dropped one after the
             // other otherwise.
@@ -52,13 +54,17 @@ extension ScriptBuilder {
             }
             emit(
                 recreated ? .dropRecreatedTables : .dropRelations, "DROP \(Self.keyword(relation)) \(relation.path)",
-                hold: recreated
+                hold: recreated && !foreign
                     ? Hold(
                         code: "drop_table",
                         reason: "drops \(relation.path) and every row in it, to create it again as the source has it")
                     : hold,
                 drops: nodes(of: relation, in: target)
-                    + target.all(\.indexes, prefix: key).flatMap { [Self.node($0), Self.nameNode($0.schema, $0.name)] })
+                    + target.all(\.indexes, prefix: key).flatMap { [Self.node($0), Self.nameNode($0.schema, $0.name)] }
+                    // What goes with it and depends on other objects (a rule inserting into
+                    // another table): the table is dropped before those objects.
+                    + target.all(\.rules, prefix: key).map(Self.node) + target.all(\.triggers, prefix: key).map(Self.node)
+                    + target.all(\.policies, prefix: key).map(Self.node))
         }
         for (key, attributes) in changes.changed[.relation] ?? [] {
             guard let relation = source.find(\.relations, key), let old = target.find(\.relations, key),
@@ -82,18 +88,22 @@ extension ScriptBuilder {
         }
         if attributes.contains("options") {
             let new = relation.options ?? []
-            let gone = (old.options ?? []).map(Self.optionName).filter { name in !new.contains { Self.optionName($0) == name } }
+            let gone = (old.options ?? []).map(SQLText.optionName).filter { name in
+                !new.contains { SQLText.optionName($0) == name }
+            }
             if !gone.isEmpty { emit(.alterColumns, "\(alter) RESET (\(gone.joined(separator: ", ")))") }
             if !new.isEmpty { emit(.alterColumns, "\(alter) SET (\(new.joined(separator: ", ")))") }
         }
-        if attributes.contains("replica_identity") {
-            if relation.replicaIdentity == "index" {
-                note("replica identity of \(path) is an index: set it with ALTER TABLE … REPLICA IDENTITY USING INDEX")
-            } else {
-                emit(.alterColumns, "ALTER TABLE \(path) REPLICA IDENTITY \(relation.replicaIdentity.uppercased())")
-            }
+        // An index as replica identity is set once the index exists (`replicaIdentityIndexes`).
+        if attributes.contains("replica_identity") && relation.replicaIdentity != "index" {
+            emit(.alterColumns, "ALTER TABLE \(path) REPLICA IDENTITY \(relation.replicaIdentity.uppercased())")
         }
-        for attribute in ["relation_kind", "partition_key", "partition_bound", "partition_of", "foreign_server"]
+        if attributes.contains("foreign_options"),
+            let options = SQLText.alterOptions(from: old.foreignOptions ?? [], to: relation.foreignOptions ?? [])
+        {
+            emit(.alterColumns, "\(alter) \(options)")
+        }
+        for attribute in ["relation_kind", "partition_key", "partition_bound", "partition_of"]
         where attributes.contains(attribute) {
             note(
                 "\(attribute.replacingOccurrences(of: "_", with: " ")) of \(path) differs: PostgreSQL cannot alter it; recreate the table by hand"
@@ -101,10 +111,6 @@ extension ScriptBuilder {
         }
         if attributes.contains("owner") { owner("\(Self.keyword(relation)) \(path)", relation.owner) }
         if attributes.contains("comment") { comment("\(Self.keyword(relation)) \(path)", relation.comment) }
-    }
-
-    private static func optionName(_ option: String) -> String {
-        String(option.prefix { $0 != "=" })
     }
 
     // MARK: Creating tables
@@ -123,6 +129,7 @@ extension ScriptBuilder {
         }
         if let partitionKey = relation.partitionKey { sql += " PARTITION BY \(partitionKey)" }
         if let server = relation.foreignServer { sql += " SERVER \(quoteIdentifier(server))" }
+        if let options = relation.foreignOptions, !options.isEmpty { sql += " " + SQLText.options(options) }
         if let options = relation.options, !options.isEmpty, relation.relationKind != "foreign table" {
             sql += " WITH (\(options.joined(separator: ", ")))"
         }
@@ -131,7 +138,10 @@ extension ScriptBuilder {
             for column in columns where column.comment != nil { columnComment(column) }
             overrideInherited(columns, of: relation)
         }
-        if relation.replicaIdentity != "default" && relation.replicaIdentity != "index" {
+        for column in columns where column.storage != nil { setStorage(column) }
+        if !["default", "index", "nothing"].contains(relation.replicaIdentity)
+            || (relation.replicaIdentity == "nothing" && relation.relationKind != "foreign table")
+        {
             emit(.alterColumns, "ALTER TABLE \(relation.path) REPLICA IDENTITY \(relation.replicaIdentity.uppercased())")
         }
         if relation.partitionOf == nil { for column in columns where column.comment != nil { columnComment(column) } }
@@ -157,7 +167,7 @@ extension ScriptBuilder {
             }
         }
         for trigger in source.all(\.triggers, prefix: prefix) { createTrigger(trigger) }
-        for rule in source.all(\.rules, prefix: prefix) { emit(.rules, rule.definition) }
+        for rule in source.all(\.rules, prefix: prefix) { createRule(rule) }
         if relation.rlsEnabled { emit(.rowLevelSecurity, "ALTER TABLE \(relation.path) ENABLE ROW LEVEL SECURITY") }
         if relation.rlsForced { emit(.rowLevelSecurity, "ALTER TABLE \(relation.path) FORCE ROW LEVEL SECURITY") }
         for policy in source.all(\.policies, prefix: prefix) { createPolicy(policy) }
@@ -199,6 +209,7 @@ extension ScriptBuilder {
 
     static func columnDefinition(_ column: Column) -> String {
         var parts = [quoteIdentifier(column.name), column.type]
+        if let options = column.foreignOptions, !options.isEmpty { parts.append(SQLText.options(options)) }
         if let collation = column.collation { parts.append("COLLATE \(collation)") }
         if let generated = column.generated { parts.append("GENERATED ALWAYS AS (\(generated)) STORED") }
         if let identity = column.identity {

@@ -29,7 +29,8 @@ public enum SQLGenerator {
             source: CatalogIndex(source), target: CatalogIndex(target), changes: ChangeIndex(changes), online: options.online)
         builder.build()
         return GeneratedScript(
-            statements: builder.orderedStatements(), notes: builder.notes, unsafe: options.unsafe,
+            statements: builder.orderedStatements(), notes: builder.notes, placeholders: builder.placeholders,
+            unsafe: options.unsafe,
             commitsAfterEnumLabels: builder.commitsAfterEnumLabels)
     }
 }

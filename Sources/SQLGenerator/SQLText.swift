@@ -17,6 +17,40 @@ enum SQLText {
         "ARRAY[" + values.map(literal).joined(separator: ", ") + "]::text[]"
     }
 
+    /// `OPTIONS (host 'db', port '5432')` from options stored as `key=value`; a secret stored
+    /// by name alone (`UserMapping`) gets `placeholder` as its value. Empty for no options.
+    static func options(_ entries: [String], placeholder: String = secretPlaceholder) -> String {
+        guard !entries.isEmpty else { return "" }
+        return "OPTIONS (" + entries.map { option($0, placeholder) }.joined(separator: ", ") + ")"
+    }
+
+    /// `OPTIONS (SET port '5433', ADD dbname 'app', DROP sslmode)`: what turns options `old`
+    /// into `new`; nil when they are the same.
+    static func alterOptions(from old: [String], to new: [String]) -> String? {
+        let oldByName = Dictionary(old.map { (optionName($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let newNames = Set(new.map(optionName))
+        var parts: [String] = []
+        for entry in new where oldByName[optionName(entry)] != entry {
+            parts.append((oldByName[optionName(entry)] == nil ? "ADD " : "SET ") + option(entry, secretPlaceholder))
+        }
+        for entry in old where !newNames.contains(optionName(entry)) {
+            parts.append("DROP " + quoteIdentifier(optionName(entry)))
+        }
+        return parts.isEmpty ? nil : "OPTIONS (" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// The value written for a secret option no snapshot holds.
+    static let secretPlaceholder = "SET-THIS-SECRET-BEFORE-RUNNING"
+
+    /// The name of an option stored as `key=value` (or a secret stored as `key`).
+    static func optionName(_ entry: String) -> String { String(entry.prefix { $0 != "=" }) }
+
+    private static func option(_ entry: String, _ placeholder: String) -> String {
+        let name = optionName(entry)
+        let value = entry.count > name.count ? String(entry.dropFirst(name.count + 1)) : placeholder
+        return quoteIdentifier(name) + " " + literal(value)
+    }
+
     /// A dollar-quoted body whose tag does not occur in `body`.
     static func dollarQuoted(_ body: String) -> String {
         var tag = "$$"

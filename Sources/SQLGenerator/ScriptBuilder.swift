@@ -12,12 +12,16 @@ struct ScriptBuilder {
     let usualOwner: String
     private(set) var statements: [GeneratedStatement] = []
     private(set) var notes: [String] = []
+    private(set) var placeholders: [String] = []
     /// Relations the script creates from the source, with everything in them.
     private(set) var createdRelations: Set<RelationKey> = []
     /// Relations the target has and the source lacks.
     private(set) var droppedRelations: Set<RelationKey> = []
     /// Tables dropped and created again (their kind or partitioning changes).
     private(set) var recreatedTables: Set<RelationKey> = []
+    /// Foreign servers dropped and created again (their wrapper or type changes), by name,
+    /// with their user mappings and foreign tables.
+    private(set) var recreatedServers: Set<String> = []
     /// Columns of kept tables the script drops, by path.
     private(set) var droppedColumns: Set<String> = []
     /// Each partition's index in the target, by path, with the partitioned table's index it is
@@ -44,13 +48,25 @@ struct ScriptBuilder {
     }
 
     mutating func build() {
-        // A table whose kind or partitioning changes cannot be altered into the source's: it is
-        // dropped and created again, with everything in it.
+        // A table whose kind, partitioning or foreign server changes cannot be altered into the
+        // source's: it is dropped and created again, with everything in it.
+        recreatedServers = Set(
+            (changes.changed[.foreignServer] ?? []).filter { !$0.attributes.isDisjoint(with: ["wrapper", "server_type"]) }
+                .map { $0.key[0] })
         recreatedTables = Set(
             (changes.changed[.relation] ?? []).filter { key, attributes in
-                !attributes.isDisjoint(with: ["relation_kind", "partition_key", "partition_bound", "partition_of"])
+                !attributes.isDisjoint(with: [
+                    "relation_kind", "partition_key", "partition_bound", "partition_of", "foreign_server",
+                ])
                     && source.find(\.relations, key)?.isTable == true && target.find(\.relations, key)?.isTable == true
             }.map { RelationKey($0.key) })
+        if !recreatedServers.isEmpty {
+            recreatedTables.formUnion(
+                target.catalog.relations.filter { relation in
+                    relation.foreignServer.map(recreatedServers.contains) == true
+                        && source.find(\.relations, relation.naturalKey) != nil
+                }.map(\.key))
+        }
         createdRelations = Set(keys(changes.missing[.relation]).map(RelationKey.init)).union(recreatedTables)
         droppedRelations = Set(keys(changes.extra[.relation]).map(RelationKey.init)).union(recreatedTables)
         droppedColumns = Set(keys(changes.extra[.column]).compactMap { target.find(\.columns, $0)?.path })
@@ -59,15 +75,19 @@ struct ScriptBuilder {
         }
         schemas()
         extensions()
+        collations()
         types()
         sequences()
         functions()
+        foreignData()
         relations()
         columns()
         constraints()
         indexes()
+        replicaIdentityIndexes()
         policies()
         triggers()
+        eventTriggers()
         rules()
         privileges()
         defaultPrivileges()
@@ -219,6 +239,9 @@ struct ScriptBuilder {
     }
 
     mutating func note(_ text: String) { notes.append(text) }
+
+    /// Records a value written in place of one no snapshot holds, for the script's header.
+    mutating func placeholder(_ text: String) { placeholders.append(text) }
 
     func keys(_ list: [[String]]?) -> [[String]] { list ?? [] }
 

@@ -2,6 +2,6 @@ import SnapshotStore
 
 /// The tool's version and the snapshot format it writes.
 public enum SchemasnapVersion {
-    public static let tool = "0.3.0"
+    public static let tool = "0.4.0"
     public static var description: String { "schemasnap \(tool) (snapshot format \(SnapshotFile.formatVersion))" }
 }

@@ -1,6 +1,6 @@
 import CatalogModel
 
-/// The SQL schema of snapshot format version 3, derived from each kind's fields: one table per
+/// The SQL schema of snapshot format version 4, derived from each kind's fields: one table per
 /// object kind, keyed by natural names (never OIDs). Tables are `WITHOUT ROWID`, clustered on
 /// their natural key, which keeps the file small (no separate key index). Columns are the
 /// model's fields in snake_case; booleans are 0/1, lists are JSON arrays of strings.
@@ -11,9 +11,12 @@ enum SnapshotSchema {
     /// The format version this build writes (`PRAGMA user_version`).
     /// Format 1 (0.1.0) had no `dependencies` table and no `indexes.comment` column;
     /// Format 2 (0.2.0) had no platform configuration tables (`cron_jobs`, `storage_buckets`,
-    /// `vault_secrets`, `partition_sets`).
+    /// `vault_secrets`, `partition_sets`);
+    /// Format 3 (0.3.0) had no `foreign_data_wrappers` or `user_mappings` tables, no column
+    /// storage, foreign table options, rule enabled state, publication schemas, replica
+    /// identity index, ICU locale, or comments on event triggers and servers.
     /// `SnapshotFile.read` reads older files through their own tables and columns.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// The `meta` table, then one table per kind in `Catalog.visitKinds` order.
     static var statements: [String] {

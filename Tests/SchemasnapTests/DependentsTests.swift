@@ -51,7 +51,9 @@ final class DependentsTests: XCTestCase {
         let fresh = try Inspector().capture(conninfo: db).0
         let committed = try SnapshotFile.read(folder + "/shop_source.sqlite")
         XCTAssertEqual(committed.meta.formatVersion, 2)
-        XCTAssertEqual(committed.catalog.unrecorded.kinds, [.cronJob, .storageBucket, .vaultSecret, .partitionSet])
+        XCTAssertEqual(
+            committed.catalog.unrecorded.kinds,
+            [.cronJob, .storageBucket, .vaultSecret, .partitionSet, .foreignDataWrapper, .userMapping])
         XCTAssertEqual(committed.catalog.unrecorded.fields[.extension], ["member_schemas"])
         XCTAssertEqual(committed.catalog.unrecorded.fields[.trigger], ["comment"])
         XCTAssertEqual(fresh.dependencies, committed.catalog.dependencies)

@@ -68,7 +68,8 @@ final class FieldDeclarationTests: XCTestCase {
         XCTAssertEqual(specs["options"], FieldSpec("options", .list, optional: true))
         XCTAssertEqual(specs["view_definition"], FieldSpec("view_definition", .text, optional: true))
         XCTAssertEqual(Column.fieldSpecs.first { $0.name == "position" }, FieldSpec("position", .integer))
-        XCTAssertEqual(Index.fieldSpecs.last, FieldSpec("comment", .text, optional: true, since: 2))
+        XCTAssertEqual(Index.fieldSpecs.first { $0.name == "comment" }, FieldSpec("comment", .text, optional: true, since: 2))
+        XCTAssertEqual(Index.fieldSpecs.last, FieldSpec("replica_identity", .bool, optional: true, since: 4))
         XCTAssertEqual(Privilege.fieldSpecs.last, FieldSpec("extension_member", .bool, optional: true, since: 2))
     }
 }

@@ -37,7 +37,7 @@ final class FormatCompatibilityTests: XCTestCase {
     func testFormatOneFileRecordsNeitherTheNewKindsNorTheNewFields() throws {
         let unrecorded = try SnapshotFile.read(formatOnePath("every_kind")).catalog.unrecorded
         XCTAssertTrue(unrecorded.kinds.contains(.dependency), "\(unrecorded.names)")
-        XCTAssertEqual(unrecorded.fields[.index], ["comment"])
+        XCTAssertEqual(unrecorded.fields[.index], ["comment", "replica_identity"])
         XCTAssertFalse(unrecorded.records("comment", of: .index))
         XCTAssertTrue(unrecorded.records("definition", of: .index))
     }
@@ -61,7 +61,7 @@ final class FormatCompatibilityTests: XCTestCase {
 
     func testFreshCaptureOfTheSameSchemaShowsNoDriftAgainstTheFormatOneFile() throws {
         let text = try assertFreshCaptureShowsNoDrift(against: formatOnePath("every_kind"))
-        XCTAssertTrue(text.contains("'s format-1 snapshot did not record collations.comment, columns.identity_options,"), text)
+        XCTAssertTrue(text.contains("'s format-1 snapshot did not record collations.comment, collations.icu_locale,"), text)
         XCTAssertTrue(text.contains(" dependencies, "), text)
         XCTAssertTrue(text.contains("indexes.comment"), text)
     }
@@ -70,7 +70,7 @@ final class FormatCompatibilityTests: XCTestCase {
         let text = try assertFreshCaptureShowsNoDrift(against: Fixtures.path("format2/every_kind.sqlite"))
         XCTAssertTrue(
             text.contains(
-                "'s format-2 snapshot did not record collations.comment, columns.identity_options, constraints.comment, cron_jobs, extensions.member_schemas, functions.aggregate_options, partition_sets, policies.comment, rules.comment, sequences.comment, storage_buckets, triggers.comment, vault_secrets;"
+                "'s format-2 snapshot did not record collations.comment, collations.icu_locale, columns.foreign_options, columns.identity_options, columns.storage, constraints.comment, cron_jobs, event_triggers.comment, extensions.member_schemas, foreign_data_wrappers, foreign_servers.comment, functions.aggregate_options, indexes.replica_identity, partition_sets, policies.comment, publications.schemas, relations.foreign_options, rules.comment, rules.enabled, sequences.comment, storage_buckets, triggers.comment, user_mappings, vault_secrets;"
             ), text)
     }
 
@@ -100,7 +100,11 @@ final class FormatCompatibilityTests: XCTestCase {
     }
 
     func testFreshCaptureOfTheSameSchemaShowsNoDriftAgainstTheFormatThreeFile() throws {
-        _ = try assertFreshCaptureShowsNoDrift(against: Fixtures.path("format3/every_kind.sqlite"))
+        let text = try assertFreshCaptureShowsNoDrift(against: Fixtures.path("format3/every_kind.sqlite"))
+        XCTAssertTrue(
+            text.contains(
+                "'s format-3 snapshot did not record collations.icu_locale, columns.foreign_options, columns.storage, event_triggers.comment, foreign_data_wrappers, foreign_servers.comment, indexes.replica_identity, publications.schemas, relations.foreign_options, rules.enabled, user_mappings;"
+            ), text)
     }
 
     func testShowPrintsAFormatTwoFileAsZeroPointTwoDid() throws {
