@@ -153,12 +153,16 @@ extension ScriptBuilder {
             && index.constraintName == nil && changes.changed[.index]?.contains(where: { $0.key == index.naturalKey }) != true
         {
             createIndex(index, onNewTable: false)
+            if let text = index.comment { comment("INDEX " + qualifiedName(index.schema, index.name), text) }
         }
         for constraint in source.all(\.constraints, prefix: [column.schema, column.table])
         where dependents.contains(Self.node(constraint)) && target.find(\.constraints, constraint.naturalKey) != nil
             && changes.changed[.constraint]?.contains(where: { $0.key == constraint.naturalKey }) != true
         {
             addConstraint(constraint)
+            if let text = constraint.comment {
+                comment("CONSTRAINT \(quoteIdentifier(constraint.name)) ON \(qualifiedName(constraint.schema, constraint.table))", text)
+            }
         }
     }
 
