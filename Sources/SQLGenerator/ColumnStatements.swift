@@ -161,7 +161,9 @@ extension ScriptBuilder {
         {
             addConstraint(constraint)
             if let text = constraint.comment {
-                comment("CONSTRAINT \(quoteIdentifier(constraint.name)) ON \(qualifiedName(constraint.schema, constraint.table))", text)
+                comment(
+                    "CONSTRAINT \(quoteIdentifier(constraint.name)) ON \(qualifiedName(constraint.schema, constraint.table))",
+                    text)
             }
         }
     }

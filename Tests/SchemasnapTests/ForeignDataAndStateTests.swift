@@ -57,7 +57,8 @@ extension SQLGenerationTests {
         let dir = try temporaryDirectory(self)
         let file = dir + "/archive.sqlite"
         let capture = try CLI.run(
-            ["capture", "--url-env", "ARCHIVE_URL", "--name", "archive", "--out", file], in: dir, environment: ["ARCHIVE_URL": db])
+            ["capture", "--url-env", "ARCHIVE_URL", "--name", "archive", "--out", file], in: dir, environment: ["ARCHIVE_URL": db]
+        )
         XCTAssertEqual(capture.status, 0, capture.stderr)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
         XCTAssertNil(bytes.range(of: Data("not-in-any-snapshot".utf8)))
