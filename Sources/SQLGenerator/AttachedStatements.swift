@@ -4,7 +4,7 @@ import CatalogModel
 /// membership.
 extension ScriptBuilder {
     mutating func policies() {
-        let rebuilt = policiesOnRetypedColumns()
+        let rebuilt = rebuiltPolicies.filter { !isRebuilt(RelationKey(schema: $0[0], name: $0[1])) }
         for key in keys(changes.missing[.policy]) {
             guard let policy = source.find(\.policies, key), !isRebuilt(policy.parentRelation) else { continue }
             createPolicy(policy)
@@ -13,10 +13,14 @@ extension ScriptBuilder {
             guard let policy = target.find(\.policies, key), !isRebuilt(policy.parentRelation) else { continue }
             dropPolicy(policy)
         }
-        for key in rebuilt {
+        for key in rebuilt.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             guard let policy = source.find(\.policies, key), let old = target.find(\.policies, key) else { continue }
             dropPolicy(old)
             createPolicy(policy)
+            let changedComment = changes.changed[.policy]?.contains { $0.key == key && $0.attributes.contains("comment") } ?? false
+            if let text = policy.comment, !changedComment {
+                comment("POLICY \(quoteIdentifier(policy.name)) ON \(qualifiedName(policy.schema, policy.table))", text)
+            }
         }
         for (key, attributes) in changes.changed[.policy] ?? [] where !rebuilt.contains(key) {
             guard let policy = source.find(\.policies, key), let old = target.find(\.policies, key),
@@ -41,19 +45,6 @@ extension ScriptBuilder {
                 "ALTER POLICY \(quoteIdentifier(policy.name)) ON \(qualifiedName(policy.schema, policy.table)) "
                     + clauses.joined(separator: " "))
         }
-    }
-
-    /// Policies whose expressions read a column that changes type: PostgreSQL refuses the type
-    /// change while they exist, so they are dropped first and created again after.
-    private func policiesOnRetypedColumns() -> Set<[String]> {
-        var result = Set<[String]>()
-        for (key, attributes) in changes.changed[.column] ?? [] where !attributes.isDisjoint(with: ["type", "collation"]) {
-            for policy in target.all(\.policies, prefix: [key[0], key[1]]) where !isRebuilt(policy.parentRelation) {
-                let expressions = (policy.using ?? "") + " " + (policy.withCheck ?? "")
-                if SQLText.mentionsWord(expressions, quoteIdentifier(key[2])) { result.insert(policy.naturalKey) }
-            }
-        }
-        return result
     }
 
     mutating func createPolicy(_ policy: Policy) {
@@ -84,14 +75,26 @@ extension ScriptBuilder {
             guard let trigger = target.find(\.triggers, key), !isRebuilt(trigger.parentRelation) else { continue }
             dropTrigger(trigger)
         }
-        for (key, attributes) in changes.changed[.trigger] ?? [] {
+        let changedTriggers = changes.changed[.trigger] ?? []
+        for key in rebuiltTriggers.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        where !changedTriggers.contains(where: { $0.key == key && $0.attributes.contains("definition") }) {
+            guard let trigger = source.find(\.triggers, key), let old = target.find(\.triggers, key),
+                !isRebuilt(trigger.parentRelation)
+            else { continue }
+            dropTrigger(old)
+            createTrigger(trigger)
+            if let text = trigger.comment {
+                comment("TRIGGER \(quoteIdentifier(trigger.name)) ON \(qualifiedName(trigger.schema, trigger.table))", text)
+            }
+        }
+        for (key, attributes) in changedTriggers {
             guard let trigger = source.find(\.triggers, key), let old = target.find(\.triggers, key),
                 !isRebuilt(trigger.parentRelation)
             else { continue }
             if attributes.contains("definition") {
                 dropTrigger(old)
                 createTrigger(trigger)
-            } else if attributes.contains("enabled") {
+            } else if attributes.contains("enabled") && !rebuiltTriggers.contains(key) {
                 enable(trigger)
             }
         }

@@ -261,12 +261,24 @@ extension ScriptBuilder {
     /// changed, those reading a table whose columns change type or go away, and, in turn,
     /// views reading those.
     private mutating func planViews() {
-        var reshaped = Set<RelationKey>()
+        // What changes under its dependents: columns that change type or go away, views rebuilt
+        // or dropped, routines dropped and created again.
+        var roots: [DependencyGraph.Node] = []
+        func root<T: CatalogObject>(_ object: T?) {
+            if let object { roots.append(DependencyGraph.Node(kind: T.kind.rawValue, path: object.path)) }
+        }
         for (key, attributes) in changes.changed[.column] ?? []
         where !attributes.isDisjoint(with: ["type", "collation", "generated"]) {
-            reshaped.insert(RelationKey(schema: key[0], name: key[1]))
+            root(target.find(\.columns, key))
         }
-        for key in keys(changes.extra[.column]) { reshaped.insert(RelationKey(schema: key[0], name: key[1])) }
+        for key in keys(changes.extra[.column]) { root(target.find(\.columns, key)) }
+        for (key, attributes) in changes.changed[.function] ?? [] where !attributes.isDisjoint(with: ["result", "function_kind"]) {
+            root(target.find(\.functions, key))
+        }
+        let createdNames = Set(keys(changes.missing[.function]).map { [$0[0], $0[1]] })
+        for key in keys(changes.extra[.function]) where createdNames.contains([key[0], key[1]]) {
+            root(target.find(\.functions, key))
+        }
         for (key, attributes) in changes.changed[.relation] ?? []
         where !attributes.isDisjoint(with: ["view_definition", "relation_kind"]) {
             if let relation = target.find(\.relations, key), !relation.isTable { rebuiltViews.insert(relation.key) }
@@ -286,21 +298,12 @@ extension ScriptBuilder {
         }
         let targetViews = target.catalog.relations.filter { !$0.isTable }
         let droppedViews = Set(targetViews.filter { droppedRelations.contains($0.key) }.map(\.key))
-        var moving = Set(reshaped.union(rebuiltViews).union(droppedViews).map { qualifiedName($0.schema, $0.name) })
-        if !moving.isEmpty {
-            // What each view reads, scanned once; then rebuild until nothing more moves.
-            let reads = targetViews.map { SQLText.qualifiedNames(in: $0.viewDefinition ?? "") }
-            var changed = true
-            while changed {
-                changed = false
-                for (view, names) in zip(targetViews, reads)
-                where !rebuiltViews.contains(view.key) && !droppedViews.contains(view.key) && !names.isDisjoint(with: moving) {
-                    rebuiltViews.insert(view.key)
-                    moving.insert(view.path)
-                    changed = true
-                }
-            }
-        }
+        for view in targetViews where rebuiltViews.contains(view.key) || droppedViews.contains(view.key) { root(view) }
+        let plan = RebuildPlan(
+            roots: roots, rebuiltViews: rebuiltViews, target: target, source: source, droppedRelations: droppedRelations)
+        rebuiltViews = plan.views
+        rebuiltPolicies = plan.policies
+        rebuiltTriggers = plan.triggers
         // Drop dependents first.
         let toDrop = order(targetViews.filter { rebuiltViews.contains($0.key) || droppedViews.contains($0.key) }).reversed()
         for view in toDrop {

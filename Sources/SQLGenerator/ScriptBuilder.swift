@@ -31,6 +31,10 @@ struct ScriptBuilder {
     var addedEnumLabels: [String] = []
     /// Views (and materialized views) dropped and created again from the source.
     var rebuiltViews: Set<RelationKey> = []
+    /// Policies and triggers dropped and created again around a change under them
+    /// (`RebuildPlan`), by natural key.
+    var rebuiltPolicies: Set<[String]> = []
+    var rebuiltTriggers: Set<[String]> = []
     /// The source's relations by quoted path (`partition_of` names a parent that way), built
     /// the first time a partition is created.
     lazy var sourceRelationsByPath: [String: RelationKey] = Dictionary(

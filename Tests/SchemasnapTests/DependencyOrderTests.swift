@@ -200,4 +200,58 @@ extension SQLGenerationTests {
             source: "CREATE TABLE public.fresh (a int); CREATE INDEX shared_name ON public.fresh (a)",
             target: "CREATE TABLE public.stale (a int); CREATE INDEX shared_name ON public.stale (a)")
     }
+
+    /// `change` to `payments.amount`, with the policy and trigger that read it dropped before
+    /// and made again after, as PostgreSQL requires.
+    private static func aroundAmount(_ change: String) -> String {
+        """
+        DROP POLICY under_limit ON public.payments; DROP TRIGGER amount_changed ON public.payments;
+        \(change);
+        CREATE POLICY under_limit ON public.payments FOR SELECT USING (amount < public.limit_for(owner_id));
+        COMMENT ON POLICY under_limit ON public.payments IS 'kept across the rebuild';
+        CREATE TRIGGER amount_changed BEFORE UPDATE OF amount ON public.payments
+          FOR EACH ROW EXECUTE FUNCTION public.touch();
+        COMMENT ON TRIGGER amount_changed ON public.payments IS 'also kept';
+        """
+    }
+
+    func testWhatDependsOnAChangedObjectIsFoundFromTheEdgesAndRebuilt() throws {
+        let base = """
+            CREATE TABLE public.payments (id int PRIMARY KEY, owner_id int, amount int);
+            ALTER TABLE public.payments ENABLE ROW LEVEL SECURITY;
+            CREATE FUNCTION public.limit_for(uid int) RETURNS int LANGUAGE sql STABLE RETURN 100 + uid;
+            CREATE POLICY under_limit ON public.payments FOR SELECT USING (amount < public.limit_for(owner_id));
+            COMMENT ON POLICY under_limit ON public.payments IS 'kept across the rebuild';
+            CREATE VIEW public.limits AS SELECT id, public.limit_for(owner_id) AS lim FROM public.payments;
+            CREATE VIEW public.big_limits AS SELECT id FROM public.limits WHERE lim > 1000;
+            CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER amount_changed BEFORE UPDATE OF amount ON public.payments
+              FOR EACH ROW EXECUTE FUNCTION public.touch();
+            COMMENT ON TRIGGER amount_changed ON public.payments IS 'also kept';
+            """
+        let retyped = try assertRoundTrip(
+            "a routine whose result type changes takes its policy and the views over it along", base: base,
+            source: """
+                DROP VIEW public.big_limits; DROP VIEW public.limits;
+                DROP POLICY under_limit ON public.payments;
+                DROP FUNCTION public.limit_for(int);
+                CREATE FUNCTION public.limit_for(uid int) RETURNS bigint LANGUAGE sql STABLE RETURN 100 + uid;
+                CREATE POLICY under_limit ON public.payments FOR SELECT USING (amount < public.limit_for(owner_id));
+                COMMENT ON POLICY under_limit ON public.payments IS 'kept across the rebuild';
+                CREATE VIEW public.limits AS SELECT id, public.limit_for(owner_id) AS lim FROM public.payments;
+                CREATE VIEW public.big_limits AS SELECT id FROM public.limits WHERE lim > 1000;
+                """)
+        XCTAssertTrue(retyped.statements.contains { $0.sql.hasPrefix("DROP POLICY under_limit") })
+        XCTAssertTrue(retyped.statements.contains { $0.sql.hasPrefix("DROP VIEW public.big_limits") })
+        try assertRoundTrip(
+            "a column a trigger fires on changes type: the trigger goes and comes back", base: base,
+            source: Self.aroundAmount("ALTER TABLE public.payments ALTER COLUMN amount TYPE numeric"))
+        // Only what reads the column is rebuilt: a view over other columns of the table stays.
+        let narrow = try assertRoundTrip(
+            "a view that does not read the retyped column stays", base: base,
+            source: "CREATE VIEW public.owners AS SELECT id, owner_id FROM public.payments; "
+                + Self.aroundAmount("ALTER TABLE public.payments ALTER COLUMN amount TYPE bigint"),
+            target: "CREATE VIEW public.owners AS SELECT id, owner_id FROM public.payments")
+        XCTAssertFalse(narrow.statements.contains { $0.sql.contains("VIEW public.owners") }, narrow.render(title: []))
+    }
 }
