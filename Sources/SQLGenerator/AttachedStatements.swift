@@ -17,7 +17,8 @@ extension ScriptBuilder {
             guard let policy = source.find(\.policies, key), let old = target.find(\.policies, key) else { continue }
             dropPolicy(old)
             createPolicy(policy)
-            let changedComment = changes.changed[.policy]?.contains { $0.key == key && $0.attributes.contains("comment") } ?? false
+            let changedComment =
+                changes.changed[.policy]?.contains { $0.key == key && $0.attributes.contains("comment") } ?? false
             if let text = policy.comment, !changedComment {
                 comment("POLICY \(quoteIdentifier(policy.name)) ON \(qualifiedName(policy.schema, policy.table))", text)
             }

@@ -272,7 +272,8 @@ extension ScriptBuilder {
             root(target.find(\.columns, key))
         }
         for key in keys(changes.extra[.column]) { root(target.find(\.columns, key)) }
-        for (key, attributes) in changes.changed[.function] ?? [] where !attributes.isDisjoint(with: ["result", "function_kind"]) {
+        for (key, attributes) in changes.changed[.function] ?? [] where !attributes.isDisjoint(with: ["result", "function_kind"])
+        {
             root(target.find(\.functions, key))
         }
         let createdNames = Set(keys(changes.missing[.function]).map { [$0[0], $0[1]] })
