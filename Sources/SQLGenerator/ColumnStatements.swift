@@ -255,10 +255,22 @@ extension ScriptBuilder {
                 .dropIndexes, "DROP INDEX \(qualifiedName(index.schema, index.name))",
                 drops: [Self.node(index), Self.nameNode(index.schema, index.name)])
         }
+        let attaching = attachPartitionIndexes()
         for (key, attributes) in changes.changed[.index] ?? [] where !attributes.isSubset(of: Self.indexAttributesAlteredInPlace)
         {
             guard let index = source.find(\.indexes, key), let old = target.find(\.indexes, key), !isRebuilt(index.parentRelation)
             else { continue }
+            // A partitioned table's index that is invalid only for want of attached partition
+            // indexes becomes valid as they are attached; PostgreSQL cannot detach one.
+            if attributes == ["valid"] && index.valid && attaching.contains(index.path) { continue }
+            if attributes == ["valid"] && !index.valid
+                && target.relation(RelationKey(schema: key[0], name: key[1]))?.relationKind == "partitioned table"
+            {
+                note(
+                    "index \(index.path) has a partition index attached in the target that the source leaves unattached: "
+                        + "PostgreSQL cannot detach it; drop that partition index and create it again if it matters")
+                continue
+            }
             if old.constraintName == nil && !goesWithItsParent(old) {
                 emit(
                     .dropIndexes, "DROP INDEX \(qualifiedName(old.schema, old.name))",
@@ -266,6 +278,32 @@ extension ScriptBuilder {
             }
             if index.constraintName == nil { createIndex(index, onNewTable: false) }
         }
+    }
+
+    /// `ALTER INDEX … ATTACH PARTITION` for each partition index the source has attached to a
+    /// partitioned table's index and the target keeps unattached, both kept as they are.
+    /// Returns the paths of the partitioned tables' indexes that get a partition attached.
+    private mutating func attachPartitionIndexes() -> Set<String> {
+        let wanted = source.catalog.dependencies.filter { $0.dependencyType == "partition" && $0.dependentKind == "index" }
+            .filter { parentIndexInTarget[$0.dependent] != $0.referenced }
+        guard !wanted.isEmpty else { return [] }
+        var kept: [String: Index] = [:]
+        let remade = Set((changes.changed[.index] ?? []).filter { !$0.attributes.isSubset(of: ["valid", "comment"]) }.map(\.key))
+        for index in target.catalog.indexes where !remade.contains(index.naturalKey) && !isGoingAway(index) {
+            kept[index.path] = index
+        }
+        var attached = Set<String>()
+        for edge in wanted {
+            guard let child = kept[edge.dependent], let parent = kept[edge.referenced],
+                source.find(\.indexes, child.naturalKey) != nil
+            else { continue }
+            emit(
+                .indexes,
+                "ALTER INDEX \(qualifiedName(parent.schema, parent.name)) ATTACH PARTITION \(qualifiedName(child.schema, child.name))"
+            )
+            attached.insert(parent.path)
+        }
+        return attached
     }
 
     /// What differs in an index without it being dropped and created again: its comment

@@ -1,4 +1,5 @@
 import CatalogModel
+import Differ
 import PostgresInspector
 import SQLGenerator
 import XCTest
@@ -213,6 +214,33 @@ extension SQLGenerationTests {
           FOR EACH ROW EXECUTE FUNCTION public.touch();
         COMMENT ON TRIGGER amount_changed ON public.payments IS 'also kept';
         """
+    }
+
+    func testAnUnattachedPartitionIndexIsAttachedNotRecreated() throws {
+        let tables = """
+            CREATE TABLE public.readings (sensor text, at date, value int) PARTITION BY LIST (sensor);
+            CREATE TABLE public.readings_a PARTITION OF public.readings FOR VALUES IN ('a');
+            CREATE TABLE public.readings_b PARTITION OF public.readings FOR VALUES IN ('b');
+            CREATE INDEX readings_at ON ONLY public.readings (at);
+            CREATE INDEX readings_a_at ON public.readings_a (at);
+            ALTER INDEX public.readings_at ATTACH PARTITION public.readings_a_at;
+            CREATE INDEX readings_b_at ON public.readings_b (at);
+            """
+        let source = try TestPostgres.createDatabase(
+            self, sql: [tables, "ALTER INDEX public.readings_at ATTACH PARTITION public.readings_b_at"])
+        let target = try TestPostgres.createDatabase(self, sql: [tables])
+        let sourceCatalog = try Inspector().capture(conninfo: source).0
+        let unattached = try Inspector().capture(conninfo: target).0
+        let script = SQLGenerator.generate(source: sourceCatalog, target: unattached, options: GeneratorOptions(unsafe: true))
+        XCTAssertEqual(
+            script.statements.map(\.sql), ["ALTER INDEX public.readings_at ATTACH PARTITION public.readings_b_at;"])
+        try TestPostgres.execute(target, script.render(title: []))
+        XCTAssertEqual(Differ.diff(source: sourceCatalog, target: try Inspector().capture(conninfo: target).0), [])
+        // The other way PostgreSQL has no statement for: a note, and nothing dropped.
+        let back = SQLGenerator.generate(source: unattached, target: sourceCatalog)
+        XCTAssertEqual(back.statements, [])
+        XCTAssertEqual(back.notes.count, 1)
+        XCTAssertTrue(back.notes[0].contains("PostgreSQL cannot detach it"), back.notes[0])
     }
 
     func testWhatDependsOnAChangedObjectIsFoundFromTheEdgesAndRebuilt() throws {
