@@ -22,11 +22,11 @@ let package = Package(
         .target(name: "CatalogModel"),
         .target(name: "ParallelWork"),
         .target(name: "Interrupts"),
-        .target(name: "SQLReader"),
+        .target(name: "SQLReader", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PostgresInspector",
             dependencies: [
-                "CatalogModel", "CLibPQ", "Interrupts", "SQLReader", .product(name: "Crypto", package: "swift-crypto"),
+                "CatalogModel", "CLibPQ", "Interrupts", "SQLReader",
             ]
         ),
         .target(

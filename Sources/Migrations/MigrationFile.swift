@@ -53,9 +53,7 @@ public struct MigrationFile: Hashable, Sendable {
 
     /// SHA-256 (hex) of the UP statements in canonical form, comparable with
     /// `AppliedMigration.statementsHash`.
-    public var statementsHash: String {
-        Self.hex(SHA256.hash(data: Array(StatementSplitter.canonicalStatements([up]).utf8)))
-    }
+    public var statementsHash: String { StatementSplitter.statementsHash([up]) }
 
     private static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { String(format: "%02x", $0) }.joined()

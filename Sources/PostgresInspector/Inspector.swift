@@ -1,5 +1,4 @@
 import CatalogModel
-import Crypto
 import Foundation
 import SQLReader
 
@@ -515,12 +514,7 @@ func statementsHash(_ json: String) -> String? {
     guard let statements = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [Any] else { return nil }
     let texts = statements.compactMap { $0 as? String }
     guard !texts.isEmpty else { return nil }
-    return sha256Hex(StatementSplitter.canonicalStatements(texts))
-}
-
-/// Lower-case hex SHA-256 of `text`'s UTF-8 bytes.
-public func sha256Hex(_ text: String) -> String {
-    SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    return StatementSplitter.statementsHash(texts)
 }
 
 /// A catalog entry as `pg_depend` names it: catalog, OID, sub-id.

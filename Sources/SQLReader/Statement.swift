@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// One SQL statement of a script.
@@ -79,5 +80,12 @@ extension StatementSplitter {
     /// the same text, and so do edits to comments, whitespace or keyword case.
     public static func canonicalStatements(_ scripts: [String]) -> String {
         scripts.flatMap(split).map(\.normalized).joined(separator: "\n")
+    }
+
+    /// The statements hash of `scripts`: lower-case hex SHA-256 of `canonicalStatements`. The
+    /// one place both sides compute it — capture from what a database recorded, `plan` and
+    /// `status` from a migration file — so the two always agree.
+    public static func statementsHash(_ scripts: [String]) -> String {
+        SHA256.hash(data: Array(canonicalStatements(scripts).utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
