@@ -1,7 +1,7 @@
 import CatalogModel
 
-/// What the lints look up, indexed once per catalog.
-struct Facts {
+/// What the lints look up, indexed once per catalog (`AdvisorLint.check` reads it).
+public struct Facts {
     let catalog: Catalog
     let options: AdvisorOptions
     /// How many policies each table has.
@@ -54,6 +54,9 @@ struct Facts {
     }
 
     func apiCanSelect(_ relation: Relation) -> Bool { apiSelectable.contains(relation.key) }
+
+    /// Whether `relation` is in a schema the API exposes.
+    func isExposed(_ relation: Relation) -> Bool { options.exposedSchemas.contains(relation.schema) }
 
     /// `CREATE INDEX i ON s.t USING btree (a, b DESC) WHERE …` → `["a", "b"]`; nil for expressions.
     static func keyColumns(_ definition: String) -> [String]? {

@@ -1,40 +1,33 @@
 import CatalogModel
 import SQLReader
 
-/// Lints on platform configuration: Storage buckets and pg_cron jobs.
-extension Advisor {
-    static func platformLints(_ facts: Facts, into out: inout [AdvisorFinding]) {
-        publicBucketLints(facts.catalog, into: &out)
-        cronJobLints(facts.catalog, into: &out)
-    }
-
-    /// A public bucket serves every file in it to anyone with its URL; when no policy on
-    /// `storage.objects` names it, what may be uploaded, changed or listed there is left to the
-    /// policies every bucket shares.
-    private static func publicBucketLints(_ catalog: Catalog, into out: inout [AdvisorFinding]) {
-        let objectPolicies = catalog.policies.filter { $0.schema == "storage" && $0.table == "objects" }
-        for bucket in catalog.storageBuckets where bucket.isPublic {
-            let literal = "'" + bucket.id.replacingOccurrences(of: "'", with: "''") + "'"
-            let named = objectPolicies.contains { policy in
-                [policy.using, policy.withCheck].contains { $0?.contains(literal) == true }
-            }
-            guard !named else { continue }
-            out.append(
-                AdvisorFinding(
-                    lint: "public_bucket_without_policy", level: .warn, category: .security, object: bucket.path,
-                    detail:
-                        "bucket \(bucket.id) is public, so anyone with a file's URL reads it, and no policy on storage.objects names it: uploads, changes and listing there are left to the policies all buckets share",
-                    remediation:
-                        "if its files are not for everyone: update storage.buckets set public = false where id = \(literal); otherwise add policies on storage.objects with bucket_id = \(literal)"
-                ))
-        }
-    }
+/// `cron_job_calls_missing_function`: a pg_cron job whose command calls a function this
+/// database does not have.
+struct CronJobCallsMissingFunction: AdvisorLint {
+    static let name = "cron_job_calls_missing_function"
+    static let level = AdvisorFinding.Level.warn
+    static let category = AdvisorFinding.Category.reliability
+    static let documentedExample =
+        "`select cron.schedule('purge', '0 0 * * 0', 'select public.purge_events()');` in a database without `public.purge_events`: every run fails"
+    static let documentedFix =
+        "create the function (a migration this environment lacks?), or change the job with `cron.alter_job`"
+    static let examples = LintExamples(
+        triggering: ["CREATE EXTENSION pg_cron; SELECT cron.schedule('purge', '0 0 * * 0', 'select public.purge_events()');"],
+        nonTriggering: [
+            """
+            CREATE EXTENSION pg_cron;
+            CREATE FUNCTION public.purge_events() RETURNS void LANGUAGE sql AS $$ SELECT $$;
+            SELECT cron.schedule('purge', '0 0 * * 0', 'select public.purge_events()');
+            """,
+            "CREATE EXTENSION pg_cron; SELECT cron.schedule('vacuum', '0 0 * * 0', 'VACUUM');",
+        ], database: .cron)
 
     /// A job whose command calls a function the snapshot does not have fails on every run.
     /// Only calls the snapshot can answer are checked: qualified with a captured schema that
     /// no extension is installed in, or a `CALL` of an unqualified procedure (looked up in
     /// `public`). Built-in and extension functions are not in snapshots.
-    private static func cronJobLints(_ catalog: Catalog, into out: inout [AdvisorFinding]) {
+    static func check(_ facts: Facts, into out: inout [AdvisorFinding]) {
+        let catalog = facts.catalog
         guard !catalog.cronJobs.isEmpty else { return }
         let schemas = Set(catalog.schemas.map(\.name)).subtracting(catalog.extensions.flatMap(\.schemasHoldingMembers))
         let functions = Set(catalog.functions.map { qualifiedName($0.schema, $0.name) })
@@ -48,8 +41,8 @@ extension Advisor {
                 names.append(qualifiedName(call.schema, call.name))
             }
             out.append(
-                AdvisorFinding(
-                    lint: "cron_job_calls_missing_function", level: .warn, category: .reliability, object: job.path,
+                finding(
+                    job.path,
                     detail:
                         "cron job \(job.path) calls \(names.map { $0 + "()" }.joined(separator: ", ")), which this database does not have: every run fails",
                     remediation:
