@@ -71,6 +71,6 @@ public enum HazardRules {
         UpdateWithoutWhere.self, DropColumn.self, AlterColumnType.self, SetNotNull.self, AddColumnNotNull.self,
         Rename.self, DisableRLS.self, ConcurrentIndexInTransaction.self, ConcurrentIndexNeedsNoTransaction.self,
         CreateIndexBlocking.self, DropPolicy.self, GrantToAnon.self, GrantToPublic.self,
-        SecurityDefinerSearchPath.self, TableWithoutRLS.self,
+        SecurityDefinerSearchPath.self, AddForeignKeyValidating.self, TableWithoutRLS.self,
     ]
 }
