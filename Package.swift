@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["CatalogModel", "SQLReader", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "SQLGenerator", dependencies: ["CatalogModel", "Differ"]),
-        .target(name: "Reports", dependencies: ["CatalogModel", "Differ", "Migrations", "Advisors"]),
+        .target(name: "Reports", dependencies: ["CatalogModel", "Differ", "Migrations", "Advisors", "SnapshotStore"]),
         .target(
             name: "SchemasnapKit",
             dependencies: [

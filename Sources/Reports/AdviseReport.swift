@@ -3,7 +3,9 @@ import CatalogModel
 import Foundation
 
 /// The findings of `schemasnap advise` on one snapshot.
-public struct AdviseReport: Sendable {
+public struct AdviseReport: Report {
+    public static let formats: [ReportFormat] = [.text, .json, .markdown]
+
     public var snapshot: SnapshotSummary
     public var findings: [AdvisorFinding]
 
@@ -15,7 +17,7 @@ public struct AdviseReport: Sendable {
     /// The highest level among findings that are not excused.
     public var maxLevel: AdvisorFinding.Level? { findings.filter { $0.excuse == nil }.map(\.level).max() }
 
-    public func render(format: ReportFormat, style: TextStyle) -> String {
+    public func render(_ format: ReportFormat, style: TextStyle) -> String {
         switch format {
         case .text: text(style)
         case .json: json()

@@ -17,7 +17,7 @@ public struct DependentsReport: Sendable {
 
     /// One line per dependent, nearest first, each with what it depends on directly (`via`);
     /// the last line counts them.
-    public func renderText() -> String {
+    func renderText() -> String {
         var out = "What depends on \(object.kind) \(object.path) in \(environment), transitively:\n"
         guard !dependents.isEmpty else {
             return out + "\nnothing: it can be dropped or changed without breaking another object\n"

@@ -6,7 +6,7 @@ import Foundation
 /// Renders a drift report as JSON, schema documented in docs/json-report.md. Only findings
 /// carry a `severity` key; summaries use `counts` and `max_level`. Keys are sorted, so the
 /// output is byte-stable for equal reports.
-public enum JSONRenderer {
+enum JSONRenderer {
     /// The version of the JSON layout; bumped on incompatible changes.
     public static let schemaVersion = 1
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// Renders a drift report as a pull-request comment: a summary table, findings per severity
 /// in collapsible sections, a Mermaid diagram of affected tables, and recommendations.
-public enum MarkdownRenderer {
+enum MarkdownRenderer {
     public static func render(_ report: DiffReport) -> String {
         let source = report.source.label
         let target = report.target.label

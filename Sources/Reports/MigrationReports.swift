@@ -44,7 +44,7 @@ public struct PlanReport: Sendable {
 }
 
 /// Renders `status`, `plan` and `lint` reports in text, JSON or Markdown.
-public enum MigrationReportRenderer {
+enum MigrationReportRenderer {
     // MARK: status
 
     public static func render(_ reports: [StatusReport], format: ReportFormat, style: TextStyle) -> String {
@@ -116,13 +116,12 @@ public enum MigrationReportRenderer {
     public static func render(_ report: PlanReport, format: ReportFormat, style: TextStyle) -> String {
         switch format {
         case .text: return planText(report, style)
-        case .json: return planJSON(report)
+        case .json: return PlanDocument(report).json
         case .markdown: return planMarkdown(report)
         }
     }
 
     /// The plan file `plan --out` writes and `apply --plan` reads.
-    public static func planJSON(_ r: PlanReport) -> String { reportJSON(PlanDocument(r)) }
 
     private static func planText(_ r: PlanReport, _ style: TextStyle) -> String {
         let p = r.plan
@@ -212,7 +211,7 @@ public enum MigrationReportRenderer {
 
     // MARK: JSON documents
 
-    struct HazardEntry: Codable {
+    struct HazardEntry: Codable, Sendable {
         var code: String
         var level: String
         var line: Int
@@ -270,45 +269,6 @@ public enum MigrationReportRenderer {
         }
     }
 
-    /// The plan file: documented in docs/plan-format.md.
-    struct PlanDocument: Codable {
-        var schemaVersion: Int
-        var report: String
-        var environment: String
-        var reference: String?
-        var snapshotCapturedAt: Date
-        var snapshotFingerprint: String
-        var steps: [Step]
-        var outOfOrder: [String]
-        var unknown: [String]
-        var missingFiles: [String]
-
-        struct Step: Codable {
-            var version: String
-            var name: String
-            var file: String
-            var checksum: String
-            var hazards: [HazardEntry]
-        }
-
-        init(_ r: PlanReport) {
-            schemaVersion = 1
-            report = "plan"
-            environment = r.plan.environment
-            reference = r.plan.reference
-            snapshotCapturedAt = r.snapshot.capturedAt
-            snapshotFingerprint = r.snapshot.fingerprint
-            steps = r.plan.steps.map {
-                Step(
-                    version: $0.version, name: $0.name, file: URL(fileURLWithPath: $0.path).lastPathComponent,
-                    checksum: $0.checksum, hazards: $0.hazards.map(HazardEntry.init))
-            }
-            outOfOrder = r.plan.outOfOrder
-            unknown = r.plan.unknown
-            missingFiles = r.plan.missingFiles
-        }
-    }
-
     private struct LintDocument: Encodable {
         var schemaVersion: Int
         var report: String
@@ -330,3 +290,58 @@ func age(_ seconds: TimeInterval) -> String {
 }
 
 private func plural(_ n: Int, _ unit: String) -> String { "\(n) \(unit)\(n == 1 ? "" : "s")" }
+
+/// The plan file `plan --out` writes and `apply --plan` reads back: the one type for both,
+/// documented in docs/plan-format.md.
+public struct PlanDocument: Codable, Sendable {
+    public var schemaVersion: Int
+    public var report: String
+    public var environment: String
+    public var reference: String?
+    public var snapshotCapturedAt: Date
+    /// The fingerprint of the snapshot the plan was made against: `apply` refuses when the
+    /// live schema's differs.
+    public var snapshotFingerprint: String
+    public var steps: [Step]
+    public var outOfOrder: [String]
+    public var unknown: [String]
+    public var missingFiles: [String]
+
+    public struct Step: Codable, Sendable {
+        public var version: String
+        public var name: String
+        public var file: String
+        /// SHA-256 of the migration file as planned: `apply` refuses a file changed since.
+        public var checksum: String
+        var hazards: [MigrationReportRenderer.HazardEntry]
+    }
+
+    /// The plan document of `r`.
+    public init(_ r: PlanReport) {
+        schemaVersion = 1
+        report = "plan"
+        environment = r.plan.environment
+        reference = r.plan.reference
+        snapshotCapturedAt = r.snapshot.capturedAt
+        snapshotFingerprint = r.snapshot.fingerprint
+        steps = r.plan.steps.map {
+            Step(
+                version: $0.version, name: $0.name, file: URL(fileURLWithPath: $0.path).lastPathComponent,
+                checksum: $0.checksum, hazards: $0.hazards.map(MigrationReportRenderer.HazardEntry.init))
+        }
+        outOfOrder = r.plan.outOfOrder
+        unknown = r.plan.unknown
+        missingFiles = r.plan.missingFiles
+    }
+
+    /// The document as the plan file holds it.
+    public var json: String { reportJSON(self) }
+
+    /// The plan file at `path`. Throws when it cannot be read or is not a plan document.
+    public static func read(_ path: String) throws -> PlanDocument {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(PlanDocument.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}

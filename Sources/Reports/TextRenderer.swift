@@ -4,7 +4,7 @@ import Foundation
 
 /// Renders a drift report for a terminal or a log: header box, summary per severity,
 /// findings grouped by what happened and by object, what was not compared, recommendations.
-public struct TextRenderer {
+struct TextRenderer {
     public var style: TextStyle
 
     public init(style: TextStyle) { self.style = style }
@@ -114,8 +114,8 @@ public struct TextRenderer {
     }
 }
 
-/// `2026-11-20 02:00 UTC`.
-func displayTime(_ date: Date) -> String { utcString(date, format: "yyyy-MM-dd HH:mm 'UTC'") }
+/// `2026-11-20 02:00 UTC`: how reports print a capture time.
+public func displayTime(_ date: Date) -> String { utcString(date, format: "yyyy-MM-dd HH:mm 'UTC'") }
 
 /// `date` in UTC as `format` (a `DateFormatter` pattern) writes it.
 func utcString(_ date: Date, format: String) -> String {

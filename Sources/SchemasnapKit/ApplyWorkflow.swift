@@ -4,6 +4,7 @@ import Differ
 import Foundation
 import Migrations
 import PostgresInspector
+import Reports
 import SnapshotStore
 
 /// `apply`, `rollback` and `verify`: the guarded writers, with every check done before the
@@ -125,20 +126,9 @@ public struct ApplyWorkflow: Sendable {
     private func checkPlan(_ path: String, file: MigrationFile, environment: String, conninfo: String, output: (String) -> Void)
         throws
     {
-        struct Plan: Decodable {
-            struct Step: Decodable {
-                var version: String
-                var checksum: String
-            }
-            var environment: String
-            var snapshotFingerprint: String
-            var steps: [Step]
-        }
-        let plan: Plan
+        let plan: PlanDocument
         do {
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            plan = try decoder.decode(Plan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            plan = try PlanDocument.read(path)
         } catch {
             throw ApplyError.planUnreadable(path: path, reason: error.localizedDescription)
         }

@@ -1,38 +1,8 @@
 import CatalogModel
 import Differ
 import Foundation
+import Reports
 import SnapshotStore
-
-/// One snapshot in an environment's history and what changed since the one before.
-public struct LogEntry: Sendable {
-    public var path: String
-    public var meta: SnapshotMeta
-    /// Per object kind: objects added, changed and removed since the previous snapshot;
-    /// nil for the first snapshot shown.
-    public var changes: [ObjectKind: ChangeCounts]?
-}
-
-/// Objects added, changed (one or more attributes) and removed.
-public struct ChangeCounts: Sendable, Hashable {
-    public var added = 0
-    public var changed = 0
-    public var removed = 0
-}
-
-/// One event in an object's history.
-public struct HistoryEvent: Sendable {
-    public enum Kind: String, Sendable { case appeared, changed, disappeared }
-
-    public var environment: String
-    public var capturedAt: Date
-    public var path: String
-    public var kind: Kind
-    public var objectKind: ObjectKind
-    /// For `changed`: the attribute and both values.
-    public var attribute: String?
-    public var oldValue: String?
-    public var newValue: String?
-}
 
 /// `log`, `history` and `prune`: questions about the snapshots folder over time.
 public struct AuditTrail: Sendable {

@@ -41,12 +41,3 @@ public struct SnapshotReference: Sendable, Hashable {
         }
     }
 }
-
-/// `2026-11-20 02:00 UTC`, how reports print a capture time.
-public func iso8601Display(_ date: Date) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-    return f.string(from: date)
-}

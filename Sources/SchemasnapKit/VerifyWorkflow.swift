@@ -4,6 +4,7 @@ import Differ
 import Foundation
 import Migrations
 import PostgresInspector
+import Reports
 import SnapshotStore
 
 /// `verify`: on a scratch database, every migration applies in order, its DOWN section

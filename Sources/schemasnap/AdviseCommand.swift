@@ -35,7 +35,7 @@ struct AdviseCommand: ParsableCommand {
         let report = AdviseReport(
             snapshot: SnapshotSummary(snap),
             findings: Advisor.advise(snap.catalog, options: config.advisorOptions))
-        print(report.render(format: format, style: Terminal.stdoutStyle), terminator: "")
+        try printReport(report, format: format)
         let threshold: AdvisorFinding.Level? =
             switch failOn {
             case .error: .error

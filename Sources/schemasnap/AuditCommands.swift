@@ -25,7 +25,7 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         let entries = try AuditTrail(config: try global.loadConfig())
             .log(environment: env, since: try since.map(SnapshotLibrary.parseTime))
-        print(AuditTrailRenderer.render(log: entries, environment: env, format: format), terminator: "")
+        try printReport(LogReport(entries: entries, environment: env), format: format)
     }
 }
 
@@ -51,7 +51,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let events = try AuditTrail(config: try global.loadConfig()).history(of: object, environments: env.map { [$0] } ?? [])
-        print(AuditTrailRenderer.render(history: events, path: object, format: format), terminator: "")
+        try printReport(HistoryReport(events: events, path: object), format: format)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import SchemasnapKit
 
 struct CaptureCommand: ParsableCommand {
@@ -85,7 +86,7 @@ struct CaptureCommand: ParsableCommand {
                     + "(fingerprint \(meta.shortFingerprint), \(counts.joined(separator: ", "))) in \(seconds) s")
         } else {
             print(
-                "\(outcome.environment) unchanged since \(iso8601Display(meta.capturedAt)) "
+                "\(outcome.environment) unchanged since \(displayTime(meta.capturedAt)) "
                     + "(fingerprint \(meta.shortFingerprint)); nothing written (use --always to write anyway)")
         }
     }

@@ -64,14 +64,7 @@ struct DiffCommand: ParsableCommand {
                     environment: side.environment, summary: describeNotCompared(side.notCompared))
             }
         }
-        switch format {
-        case .text:
-            print(TextRenderer(style: Terminal.stdoutStyle).render(report), terminator: "")
-        case .json:
-            print(JSONRenderer.render(report), terminator: "")
-        case .markdown:
-            print(MarkdownRenderer.render(report), terminator: "")
-        }
+        try printReport(report, format: format)
         if failOn.fails(report.maxSeverity) { throw ExitCode(1) }
     }
 }

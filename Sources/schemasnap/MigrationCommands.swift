@@ -103,7 +103,7 @@ struct StatusCommand: ParsableCommand {
         let config = try global.loadConfig()
         let names = all ? config.environments.map(\.name) : [env!]
         let reports = try MigrationWorkflow(config: config).status(environments: names)
-        print(MigrationReportRenderer.render(reports, format: format, style: Terminal.stdoutStyle), terminator: "")
+        try printReport(StatusReports(reports), format: format)
         if check && reports.contains(where: { MigrationStatus.needsAttention($0.states) }) { throw ExitCode(1) }
     }
 }
@@ -131,10 +131,10 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let report = try MigrationWorkflow(config: try global.loadConfig()).plan(environment: env, reference: to)
-        print(MigrationReportRenderer.render(report, format: format, style: Terminal.stdoutStyle), terminator: "")
+        try printReport(report, format: format)
         if let out {
             do {
-                try MigrationReportRenderer.planJSON(report).write(toFile: out, atomically: true, encoding: .utf8)
+                try PlanDocument(report).json.write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
                 throw ValidationError("cannot write \(out): \(error.localizedDescription)")
             }
@@ -165,7 +165,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let results = try MigrationWorkflow(config: try global.loadConfig()).lint(files: files, against: against)
-        print(MigrationReportRenderer.renderLint(results, format: format, style: Terminal.stdoutStyle), terminator: "")
+        try printReport(LintReport(results), format: format)
         if failOn.fails(results.flatMap(\.hazards).map(\.severity).max()) { throw ExitCode(1) }
     }
 }

@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
         let path = try SnapshotReference(snapshot).resolve(config: config)
         let snap = try SnapshotFile.read(path)
         if let object = dependents {
-            print(try DependentsLookup.report(object, in: snap, named: snapshot).renderText(), terminator: "")
+            try printReport(try DependentsLookup.report(object, in: snap, named: snapshot))
             return
         }
         if format == .mermaid {
@@ -53,12 +53,12 @@ struct ShowCommand: ParsableCommand {
             guard let relation = snap.catalog.relations.first(where: { $0.path == object }) else {
                 throw SchemasnapError.noSuchObject(path: object, snapshot: snapshot)
             }
-            print("# \(object) in \(m.environment) captured \(iso8601Display(m.capturedAt)), with what is attached to it")
+            print("# \(object) in \(m.environment) captured \(displayTime(m.capturedAt)), with what is attached to it")
             print(CanonicalText.render(snap.catalog.restricted(to: relation.key)), terminator: "")
             return
         }
         let text = try SnapshotFile.canonicalText(of: snap)
-        print("# schemasnap snapshot format \(m.formatVersion): \(m.environment) captured \(iso8601Display(m.capturedAt))")
+        print("# schemasnap snapshot format \(m.formatVersion): \(m.environment) captured \(displayTime(m.capturedAt))")
         print("# server \(m.serverVersion), database \(m.database), fingerprint \(m.fingerprint)")
         print(text, terminator: "")
     }

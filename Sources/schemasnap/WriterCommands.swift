@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import SchemasnapKit
 
 struct ApplyCommand: ParsableCommand {

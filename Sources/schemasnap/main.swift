@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import SchemasnapKit
 
 // Error kinds map to exit codes here and only here: 0 success, 1 drift found or check

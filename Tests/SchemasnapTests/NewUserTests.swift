@@ -223,7 +223,7 @@ final class NewUserTests: XCTestCase {
             .report(
                 source: root + "/snapshots/staging/20261126T101504Z.sqlite",
                 target: root + "/snapshots/production/20261126T101504Z.sqlite")
-        let out = TextRenderer(style: TextStyle(color: false, icons: true)).render(report)
+        let out = report.render(.text, style: TextStyle(color: false, icons: true))
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         /// Display columns: an emoji badge icon takes two.
         func column(_ line: String) -> Int {

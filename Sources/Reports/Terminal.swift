@@ -1,5 +1,4 @@
 import Foundation
-import Reports
 
 /// Facts about where output goes: colour and icons only on a terminal that can show them,
 /// never with `NO_COLOR` set to anything (no-color.org) or `TERM=dumb`.
