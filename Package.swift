@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "schemasnap",
             dependencies: [
-                "SchemasnapKit", "Advisors", "Reports", "SnapshotStore",
+                "SchemasnapKit", "Advisors", "CatalogModel", "Migrations", "Reports", "SnapshotStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

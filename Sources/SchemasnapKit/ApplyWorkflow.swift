@@ -136,7 +136,7 @@ public struct ApplyWorkflow: Sendable {
             throw ApplyError.planDoesNotInclude(migration: file.id)
         }
         guard step.checksum == file.checksum else { throw ApplyError.planFileChanged(migration: file.id) }
-        let live = Fingerprint.of(try Inspector(excludedSchemas: config.excludeSchemas).capture(conninfo: conninfo).0)
+        let live = Fingerprint.of(try Pipeline(config: config).inspect(conninfo).0)
         guard live == plan.snapshotFingerprint else {
             throw ApplyError.planOutdated(expected: plan.snapshotFingerprint, actual: live)
         }

@@ -24,11 +24,14 @@ public struct AuditTrail: Sendable {
         guard !paths.isEmpty else { throw SchemasnapError.noSnapshot(environment: environment, folder: library.folder) }
         var entries: [LogEntry] = []
         var previous: Snapshot?
+        let pipeline = Pipeline(config: config)
         for path in paths {
-            let snapshot = try SnapshotFile.read(path)
+            let snapshot = try pipeline.read(path)
             defer { previous = snapshot }
             if let since, snapshot.meta.capturedAt < since { continue }
-            let changes = previous.map { counts(Differ.diff(source: $0.catalog, target: snapshot.catalog, options: options)) }
+            let changes = previous.map {
+                counts(pipeline.compare(source: $0.catalog, target: snapshot.catalog, options: options))
+            }
             entries.append(LogEntry(path: path, meta: snapshot.meta, changes: changes))
         }
         return entries
@@ -59,7 +62,7 @@ public struct AuditTrail: Sendable {
         for name in names {
             var previous: [ObjectKind: ObjectRecord] = [:]
             for file in library.snapshots(of: name) {
-                let snapshot = try SnapshotFile.read(file)
+                let snapshot = try Pipeline(config: config).read(file)
                 var current: [ObjectKind: ObjectRecord] = [:]
                 for record in snapshot.catalog.records where record.path == path { current[record.kind] = record }
                 let at = snapshot.meta.capturedAt

@@ -23,7 +23,7 @@ public struct CaptureOutcome: Sendable {
 /// variable only, catalog through the inspector, file through the store.
 public struct Capturer: Sendable {
     public var config: Config
-    public var inspector: Inspector
+    public var pipeline: Pipeline
     /// Read the process environment; injectable for tests.
     public var variables: [String: String]
     /// Refuse (and write nothing) when the database has objects of kinds not compared.
@@ -31,7 +31,7 @@ public struct Capturer: Sendable {
 
     public init(config: Config, variables: [String: String] = ProcessInfo.processInfo.environment) {
         self.config = config
-        self.inspector = Inspector(excludedSchemas: config.excludeSchemas)
+        self.pipeline = Pipeline(config: config)
         self.variables = variables
     }
 
@@ -57,7 +57,7 @@ public struct Capturer: Sendable {
         let start = Date()
         let conninfo = try conninfo(variable: variable, name: name)
         let (catalog, server) = try Connections.naming(environment: name, variable: variable) {
-            try inspector.capture(conninfo: conninfo, progress: progress)
+            try pipeline.inspect(conninfo, progress: progress)
         }
         if strictCoverage && !catalog.uncovered.isEmpty {
             throw SchemasnapError.notCompared(environment: name, summary: describeNotCompared(catalog.uncovered))
@@ -82,8 +82,7 @@ public struct Capturer: Sendable {
         // A snapshot in the library is never replaced: a second capture within the same second
         // gets the next number (`--out` names a file the user chose, replaced if a snapshot).
         let nameIfTaken: ((Int) -> String)? = out == nil ? { library.path(for: name, at: start, number: $0) } : nil
-        let snapshot = try SnapshotFile.write(
-            catalog, meta: meta, to: path, fingerprint: fingerprint, nameIfTaken: nameIfTaken)
+        let snapshot = try pipeline.store(catalog, meta: meta, at: path, fingerprint: fingerprint, nameIfTaken: nameIfTaken)
         return CaptureOutcome(
             environment: name, meta: snapshot.meta, path: snapshot.path, written: true,
             seconds: Date().timeIntervalSince(start), warnings: server.warnings)
@@ -96,7 +95,7 @@ public struct Capturer: Sendable {
     private func unchangedSnapshot(_ path: String, _ catalog: Catalog, _ fingerprint: String) -> SnapshotMeta? {
         guard let meta = try? SnapshotFile.readMeta(path) else { return nil }
         guard meta.formatVersion < SnapshotFile.formatVersion else { return meta.fingerprint == fingerprint ? meta : nil }
-        guard let older = try? SnapshotFile.read(path) else { return nil }
+        guard let older = try? pipeline.read(path) else { return nil }
         // Objects of a kind the older file had no table for (say Storage buckets) are facts it
         // could not hold: the audit trail records them in a new snapshot.
         let counts = catalog.counts

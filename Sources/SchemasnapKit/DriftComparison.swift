@@ -23,15 +23,15 @@ public struct DriftComparison: Sendable {
     public func report(source: String, target: String, withDiagram: Bool = true) throws -> DiffReport {
         let paths = try resolve(source: source, target: target)
         // Each side is read and advised on its own thread; the diff runs once both are read.
-        let advisorOptions = config.advisorOptions
+        let pipeline = Pipeline(config: config)
         let both = try concurrentMap(2) { i in
             Result {
-                let snapshot = try SnapshotFile.read(paths[i])
-                return AdvisedSnapshot(snapshot: snapshot, findings: Advisor.advise(snapshot.catalog, options: advisorOptions))
+                let snapshot = try pipeline.read(paths[i])
+                return AdvisedSnapshot(snapshot: snapshot, findings: pipeline.advise(snapshot.catalog))
             }
         }.map { try $0.get() }
         let (source, target) = (both[0].snapshot, both[1].snapshot)
-        let changes = Differ.diff(source: source.catalog, target: target.catalog, options: diffOptions)
+        let changes = pipeline.compare(source: source.catalog, target: target.catalog, options: diffOptions)
         let report = DiffReport.make(
             source: SnapshotSummary(source), target: SnapshotSummary(target), sourceCatalog: source.catalog,
             targetCatalog: target.catalog,
@@ -72,7 +72,8 @@ public struct DriftComparison: Sendable {
     /// Reads the files on separate threads (reading and checking a fingerprint is CPU-bound),
     /// returning them in order or the first error in order.
     private func readConcurrently(_ paths: [String]) throws -> [Snapshot] {
-        try concurrentMap(paths.count) { i in Result { try SnapshotFile.read(paths[i]) } }.map { try $0.get() }
+        let pipeline = Pipeline(config: config)
+        return try concurrentMap(paths.count) { i in Result { try pipeline.read(paths[i]) } }.map { try $0.get() }
     }
 
 }

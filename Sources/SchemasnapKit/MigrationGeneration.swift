@@ -37,7 +37,7 @@ public struct MigrationGeneration: Sendable {
     /// The script that turns `from`'s schema into `to`'s.
     public func script(from: Snapshot, to: Snapshot) -> Script {
         let options = GeneratorOptions(unsafe: unsafe, online: online, diff: comparison.diffOptions)
-        let script = SQLGenerator.generate(source: to.catalog, target: from.catalog, options: options)
+        let script = Pipeline(config: comparison.config).generate(source: to.catalog, target: from.catalog, options: options)
         let title = title(from: from, to: to)
         // What `schemasnap lint` would say of the statements that run, in the header.
         var analyzer = HazardAnalyzer(

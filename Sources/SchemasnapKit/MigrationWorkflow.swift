@@ -56,7 +56,7 @@ public struct MigrationWorkflow: Sendable {
     public func lint(files: [String], against: String?) throws -> [(file: String, hazards: [Hazard])] {
         let existing = try against.map {
             Set(
-                try SnapshotFile.read(try SnapshotReference($0).resolve(config: config)).catalog.relations
+                try Pipeline(config: config).read(try SnapshotReference($0).resolve(config: config)).catalog.relations
                     .filter(\.isTable).map(\.key))
         }
         let migrations: [MigrationFile]
@@ -80,6 +80,6 @@ public struct MigrationWorkflow: Sendable {
 
     private func newestSnapshot(_ environment: String) throws -> Snapshot {
         _ = try config.environment(environment)
-        return try SnapshotFile.read(try SnapshotLibrary(folder: config.snapshotsPath).newest(of: environment))
+        return try Pipeline(config: config).read(try SnapshotLibrary(folder: config.snapshotsPath).newest(of: environment))
     }
 }

@@ -38,11 +38,11 @@ public struct VerifyWorkflow: Sendable {
         -> Result
     {
         let conninfo = try Capturer(config: config, variables: variables).conninfo(variable: shadowVariable, name: "shadow")
-        let inspector = Inspector(excludedSchemas: config.excludeSchemas)
+        let pipeline = Pipeline(config: config)
         let connection = try Connections.naming(environment: "shadow", variable: shadowVariable) {
             try PostgresConnection(conninfo: conninfo)
         }
-        let existing = userObjects(try inspector.capture(from: connection).0)
+        let existing = userObjects(try pipeline.inspect(over: connection).0)
         if !existing.isEmpty {
             guard reset else { throw ApplyError.shadowNotEmpty(objects: existing.count) }
             for schema in Set(existing.map(\.schema)).sorted() {
@@ -61,7 +61,7 @@ public struct VerifyWorkflow: Sendable {
         let runner = MigrationRunner(connection: connection)
         let folder = try MigrationFolder.read(config.migrationsPath)
         var result = Result(checked: 0, problems: [], withoutDown: [], intendedPath: nil)
-        func capture() throws -> Catalog { try inspector.capture(from: connection).0 }
+        func capture() throws -> Catalog { try pipeline.inspect(over: connection).0 }
         for file in folder.migrations {
             let transactional = MigrationRunner.nonTransactional(file) == nil
             let before = try capture()
@@ -109,7 +109,7 @@ public struct VerifyWorkflow: Sendable {
                 (undo.isEmpty && again.isEmpty ? "✓ " : "✗ ") + "\(file.id): UP, DOWN, UP"
                     + (undo.isEmpty && again.isEmpty ? " round-trips exactly" : " differs"))
         }
-        let (catalog, server) = try inspector.capture(from: connection)
+        let (catalog, server) = try pipeline.inspect(over: connection)
         let meta = SnapshotMeta(
             environment: "intended", capturedAt: Date(), serverVersion: server.serverVersion, database: server.database,
             host: server.host, port: server.port, toolVersion: SchemasnapVersion.tool, fingerprint: "", objectCounts: [:],
@@ -117,7 +117,7 @@ public struct VerifyWorkflow: Sendable {
         let path = config.resolveFromWorkingDirectory(out)
         try FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-        try SnapshotFile.write(catalog, meta: meta, to: path)
+        try pipeline.store(catalog, meta: meta, at: path)
         result.intendedPath = path
         return result
     }
@@ -131,7 +131,7 @@ public struct VerifyWorkflow: Sendable {
     }
 
     private func differences(_ a: Catalog, _ b: Catalog) -> [String] {
-        Differ.diff(
+        Pipeline(config: config).compare(
             source: a, target: b, options: DiffOptions(criticalSchemas: Set(config.criticalSchemas), includeManaged: true)
         )
         .map { change in

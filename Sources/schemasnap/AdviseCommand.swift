@@ -31,10 +31,11 @@ struct AdviseCommand: ParsableCommand {
 
     func run() throws {
         let config = try global.loadConfig()
-        let snap = try SnapshotFile.read(try SnapshotReference(snapshot).resolve(config: config))
+        let pipeline = Pipeline(config: config)
+        let snap = try pipeline.read(try SnapshotReference(snapshot).resolve(config: config))
         let report = AdviseReport(
             snapshot: SnapshotSummary(snap),
-            findings: Advisor.advise(snap.catalog, options: config.advisorOptions))
+            findings: pipeline.advise(snap.catalog))
         try printReport(report, format: format)
         let threshold: AdvisorFinding.Level? =
             switch failOn {

@@ -45,7 +45,7 @@ struct CaptureCommand: ParsableCommand {
         capturer.strictCoverage = strictCoverage
         if printQueries {
             // For scripts/bench: the floor of a capture is these queries run through psql.
-            print(capturer.inspector.captureScript, terminator: "")
+            print(capturer.pipeline.inspector.captureScript, terminator: "")
             return
         }
         if all {

@@ -39,7 +39,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let config = try global.loadConfig()
         let path = try SnapshotReference(snapshot).resolve(config: config)
-        let snap = try SnapshotFile.read(path)
+        let snap = try Pipeline(config: config).read(path)
         if let object = dependents {
             try printReport(try DependentsLookup.report(object, in: snap, named: snapshot))
             return
