@@ -18,6 +18,7 @@ public enum ApplyError: LocalizedError, Equatable {
     case planDoesNotInclude(migration: String)
     case shadowNotEmpty(objects: Int)
 
+    /// What went wrong and what to do, as the CLI prints it.
     public var errorDescription: String? {
         switch self {
         case .protectedNeedsForce(let env):

@@ -7,6 +7,8 @@
 /// (`Catalog.unrecorded`) are left out. The last line lists the kinds not compared, if any. Equal
 /// schemas give byte-identical text whatever the server, OIDs or capture time.
 public enum CanonicalText {
+    /// The canonical text of `catalog`: every object in canonical order with its recorded
+    /// fields, what `show` prints and the fingerprint hashes.
     public static func render(_ catalog: Catalog) -> String {
         String(decoding: bytes(catalog), as: UTF8.self)
     }

@@ -151,6 +151,7 @@ public protocol CatalogKindVisitor {
 /// snapshot in the order they were written, and names that differ only in Unicode
 /// normalization stay distinct, as they are to PostgreSQL.
 public enum NaturalKeyOrder {
+    /// Whether natural key `a` sorts before `b` (component by component, bytes of UTF-8).
     public static func precedes(_ a: [String], _ b: [String]) -> Bool {
         compare(a, b) < 0
     }
@@ -164,6 +165,8 @@ public enum NaturalKeyOrder {
         return a.count - b.count
     }
 
+    /// Negative, zero or positive as `x` sorts before, with or after `y` in byte order of
+    /// their UTF-8, the order snapshots store rows in.
     public static func compare(_ x: String, _ y: String) -> Int {
         // Native strings lend their bytes in place (no copy, no retain); others are made
         // contiguous first.

@@ -97,8 +97,11 @@ public protocol FieldReader: AnyObject {
 }
 
 extension FieldReader {
+    /// Field `i` as text; empty when not set.
     public func text(_ i: Int) -> String { optionalText(i) ?? "" }
+    /// Field `i` as a boolean; false when not set.
     public func bool(_ i: Int) -> Bool { optionalBool(i) ?? false }
+    /// Field `i` as a list; empty when not set.
     public func list(_ i: Int) -> [String] { optionalList(i) ?? [] }
 }
 

@@ -74,6 +74,7 @@ public struct Relation: CatalogObject {
         self.comment = comment
     }
 
+    /// The relation as other objects refer to it.
     public var key: RelationKey { RelationKey(schema: schema, name: name) }
     public var path: String { qualifiedName(schema, name) }
     /// Tables, partitioned tables and foreign tables hold rows; views do not.

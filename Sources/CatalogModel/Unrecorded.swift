@@ -19,6 +19,7 @@ public struct Unrecorded: Hashable, Sendable {
         self.formatVersion = formatVersion
     }
 
+    /// True when the file recorded everything this build captures.
     public var isEmpty: Bool { kinds.isEmpty && fields.isEmpty && formatVersion == nil }
 
     /// What either side did not record: what a comparison of the two must leave out.

@@ -10,6 +10,8 @@ import ParallelWork
 /// relation that is missing on one side, and grants on a missing object, are folded into that
 /// object's finding (`Change.contents`) rather than reported one by one.
 public enum Differ {
+    /// What differs between `source` (the reference) and `target` (under review), in canonical
+    /// order, each with its severity. Never reports what either side did not record.
     public static func diff(source: Catalog, target: Catalog, options: DiffOptions = DiffOptions()) -> [Change] {
         let scope = Scope(options: options, source: source, target: target)
         // What one side's snapshot did not record (an older format) is never a difference.

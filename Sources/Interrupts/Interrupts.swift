@@ -43,6 +43,7 @@ public enum Interrupts {
         return Registration(slot: free)
     }
 
+    /// Removes a clean-up action registered earlier; it no longer runs on a signal.
     public static func unregister(_ registration: Registration) {
         lock.lock()
         defer { lock.unlock() }

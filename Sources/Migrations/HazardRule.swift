@@ -20,6 +20,7 @@ public protocol HazardRule: Sendable {
 }
 
 extension HazardRule {
+    /// No findings at the end of a script: what most rules do.
     public static func finish(_ script: HazardScript) -> [(reason: String, statement: Statement)] { [] }
 
     /// Where the rule is documented: its row of the hazard table.

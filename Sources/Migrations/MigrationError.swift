@@ -11,6 +11,7 @@ public enum MigrationError: LocalizedError, Equatable {
     case unknownMigration(String, candidates: [String])
     case ambiguousMigration(String, candidates: [String])
 
+    /// What went wrong and what to do, as the CLI prints it.
     public var errorDescription: String? {
         switch self {
         case .folderMissing(let p):

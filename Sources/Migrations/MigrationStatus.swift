@@ -23,6 +23,7 @@ public struct MigrationState: Hashable, Sendable {
 
     /// `yyyy-MM-dd HH:mm:ss` from the version.
     public var timestamp: String { MigrationName.timestamp(version) }
+    /// `version_name`, how reports name the migration.
     public var id: String { version + "_" + name }
 }
 

@@ -9,6 +9,7 @@ public final class Slots<Value>: @unchecked Sendable {
 
     public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
+    /// Puts `value` in slot `i`; safe to call from any thread.
     public func set(_ i: Int, _ value: Value) {
         lock.lock()
         slots[i] = value

@@ -14,6 +14,7 @@ public enum InspectorError: LocalizedError, Equatable {
     /// (`ACCESS EXCLUSIVE` on these relations, with who holds them).
     case lockedOut(holders: [String], timeoutMilliseconds: Int)
 
+    /// What went wrong and what to do, as the CLI prints it.
     public var errorDescription: String? {
         switch self {
         case .connectionFailed(let m): "cannot connect: \(m)"

@@ -59,6 +59,7 @@ public final class PostgresConnection {
     public var databaseName: String { String(cString: PQdb(handle)) }
     /// The host (or socket directory) connected to, never credentials.
     public var host: String { String(cString: PQhost(handle)) }
+    /// The port the connection went to.
     public var port: String { String(cString: PQport(handle)) }
 
     /// Runs `sql` (one or more statements) and returns the rows of the last result.
@@ -178,10 +179,15 @@ public struct PostgresRow {
     let result: PostgresResult
     let row: Int32
 
+    /// Column `i` as text; empty for NULL.
     public func string(_ i: Int) -> String { optional(i) ?? "" }
+    /// Column `i` as text; nil for NULL.
     public func optional(_ i: Int) -> String? { result.value(row, i).map { String(decoding: $0, as: UTF8.self) } }
+    /// Column `i` as a boolean (`t`); false for NULL.
     public func bool(_ i: Int) -> Bool { result.value(row, i).map { $0.count == 1 && $0[0] == UInt8(ascii: "t") } ?? false }
+    /// Column `i` as an integer; 0 for NULL or text that is not one.
     public func int(_ i: Int) -> Int { Int(string(i)) ?? 0 }
+    /// Column `i` as a 64-bit integer; 0 for NULL or text that is not one.
     public func int64(_ i: Int) -> Int64 { Int64(string(i)) ?? 0 }
     /// A list the query joined with the unit separator (`chr(31)`); `nil` when SQL NULL.
     public func list(_ i: Int) -> [String]? {

@@ -43,6 +43,7 @@ public struct SnapshotSummary: Sendable, Hashable {
             + "\(notRecorded.count == 1 ? "it was" : "they were") not compared"
     }
 
+    /// The first 12 hex digits of the fingerprint, as reports print it.
     public var shortFingerprint: String { String(fingerprint.prefix(12)) }
 }
 
@@ -156,6 +157,8 @@ public struct AdvisoryChange: Hashable, Sendable {
         self.inTarget = inTarget
     }
 
+    /// How much the change matters in a drift report: a security finding new in the target is
+    /// CRITICAL, another new one WARNING, one the target no longer has INFO.
     public var severity: Severity {
         guard inTarget else { return .info }
         return finding.category == .security ? .critical : .warning

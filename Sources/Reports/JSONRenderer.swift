@@ -8,9 +8,9 @@ import Foundation
 /// output is byte-stable for equal reports.
 enum JSONRenderer {
     /// The version of the JSON layout; bumped on incompatible changes.
-    public static let schemaVersion = 1
+    static let schemaVersion = 1
 
-    public static func render(_ report: DiffReport) -> String {
+    static func render(_ report: DiffReport) -> String {
         let document = Document(
             schemaVersion: schemaVersion, report: "diff",
             source: Side(report.source), target: Side(report.target),

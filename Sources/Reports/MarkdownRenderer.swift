@@ -5,7 +5,7 @@ import Foundation
 /// Renders a drift report as a pull-request comment: a summary table, findings per severity
 /// in collapsible sections, a Mermaid diagram of affected tables, and recommendations.
 enum MarkdownRenderer {
-    public static func render(_ report: DiffReport) -> String {
+    static func render(_ report: DiffReport) -> String {
         let source = report.source.label
         let target = report.target.label
         let headline = report.maxSeverity.map { "\($0.icon) " } ?? "✅ "

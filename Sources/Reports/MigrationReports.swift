@@ -47,7 +47,7 @@ public struct PlanReport: Sendable {
 enum MigrationReportRenderer {
     // MARK: status
 
-    public static func render(_ reports: [StatusReport], format: ReportFormat, style: TextStyle) -> String {
+    static func render(_ reports: [StatusReport], format: ReportFormat, style: TextStyle) -> String {
         switch format {
         case .text: return reports.map { statusText($0, style) }.joined(separator: "\n")
         case .json:
@@ -113,7 +113,7 @@ enum MigrationReportRenderer {
 
     // MARK: plan
 
-    public static func render(_ report: PlanReport, format: ReportFormat, style: TextStyle) -> String {
+    static func render(_ report: PlanReport, format: ReportFormat, style: TextStyle) -> String {
         switch format {
         case .text: return planText(report, style)
         case .json: return PlanDocument(report).json
@@ -177,7 +177,7 @@ enum MigrationReportRenderer {
 
     // MARK: lint
 
-    public static func renderLint(_ results: [(file: String, hazards: [Hazard])], format: ReportFormat, style: TextStyle)
+    static func renderLint(_ results: [(file: String, hazards: [Hazard])], format: ReportFormat, style: TextStyle)
         -> String
     {
         switch format {

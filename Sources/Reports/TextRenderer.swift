@@ -5,11 +5,11 @@ import Foundation
 /// Renders a drift report for a terminal or a log: header box, summary per severity,
 /// findings grouped by what happened and by object, what was not compared, recommendations.
 struct TextRenderer {
-    public var style: TextStyle
+    var style: TextStyle
 
-    public init(style: TextStyle) { self.style = style }
+    init(style: TextStyle) { self.style = style }
 
-    public func render(_ report: DiffReport) -> String {
+    func render(_ report: DiffReport) -> String {
         let source = report.source.label
         let target = report.target.label
         let rule = String(repeating: "━", count: 64)

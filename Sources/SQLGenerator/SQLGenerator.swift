@@ -21,6 +21,8 @@ public struct GeneratorOptions: Sendable {
 /// alone: the differ says what differs, the source says what it should become. Both catalogs
 /// are in canonical order, as captures and snapshots are (`Catalog.sorted()` otherwise).
 public enum SQLGenerator {
+    /// The script that turns `target`'s schema into `source`'s, in execution order, with what
+    /// is held back and what cannot be expressed. Both catalogs must be in canonical order.
     public static func generate(source: Catalog, target: Catalog, options: GeneratorOptions = GeneratorOptions())
         -> GeneratedScript
     {

@@ -26,6 +26,9 @@ public struct Statement: Hashable, Sendable {
 /// Splits scripts into statements at top-level `;`, never inside strings, quoted identifiers,
 /// comments, dollar-quoted bodies or a `BEGIN ATOMIC … END` function body.
 public enum StatementSplitter {
+    /// The statements of `sql`, in order, split at top-level semicolons; comments, strings,
+    /// dollar-quoted and `BEGIN ATOMIC` bodies never split a statement. Empty statements are
+    /// left out.
     public static func split(_ sql: String) -> [Statement] {
         let tokens = Lexer.tokens(sql)
         let scalars = Array(sql.unicodeScalars)

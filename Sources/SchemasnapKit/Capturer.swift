@@ -40,6 +40,8 @@ public struct Capturer: Sendable {
         try conninfo(variable: environment.urlEnv, name: environment.name)
     }
 
+    /// The connection string in `variable` for environment `name`. Throws
+    /// `SchemasnapError.variableUnset` when it is unset or empty.
     public func conninfo(variable: String, name: String) throws -> String {
         guard let value = variables[variable], !value.isEmpty else {
             throw SchemasnapError.variableUnset(variable: variable, environment: name)

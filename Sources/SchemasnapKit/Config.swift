@@ -55,6 +55,7 @@ public struct Config: Sendable, Hashable {
     /// The migrations folder as an absolute path.
     public var migrationsPath: String { resolve(migrations) }
 
+    /// `path` as an absolute path, relative ones taken from the configuration file's folder.
     public func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).path
     }

@@ -20,6 +20,7 @@ public struct MigrationWorkflow: Sendable {
         ProcessInfo.processInfo.environment["SCHEMASNAP_NOW"].flatMap(parseISO8601) ?? Date()
     }
 
+    /// The migrations folder as it is now. Throws when it cannot be read.
     public func folder() throws -> MigrationFolder { try MigrationFolder.read(config.migrationsPath) }
 
     /// Creates a migration file from the template; returns its path.

@@ -21,6 +21,7 @@ public enum SchemasnapError: LocalizedError, Equatable {
     case cannotConnect(environment: String, variable: String, reason: String, next: String)
     case dependenciesNotRecorded(snapshot: String, formatVersion: Int)
 
+    /// What went wrong and what to do, as the CLI prints it.
     public var errorDescription: String? {
         switch self {
         case .configSyntax(let p, let line, let column, let message):

@@ -34,6 +34,10 @@ public struct VerifyWorkflow: Sendable {
         public var intendedPath: String?
     }
 
+    /// Applies every migration to the empty shadow database in `shadowVariable`, checking each
+    /// UP, DOWN, UP round-trips, and writes what they build to `out` as the intended snapshot.
+    /// Returns the problems found; throws when the shadow is not empty (without `reset`), a
+    /// migration fails or the snapshot cannot be written.
     public func verify(shadowVariable: String, reset: Bool, setup: String?, out: String, output: (String) -> Void) throws
         -> Result
     {

@@ -11,6 +11,7 @@ public enum StoreError: LocalizedError, Equatable {
     case outputNotASnapshot(String)
     case writeFailed(String, reason: String)
 
+    /// What went wrong and what to do, as the CLI prints it.
     public var errorDescription: String? {
         switch self {
         case .fileNotFound(let p):
