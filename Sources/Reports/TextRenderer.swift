@@ -7,8 +7,6 @@ import Foundation
 struct TextRenderer {
     var style: TextStyle
 
-    init(style: TextStyle) { self.style = style }
-
     func render(_ report: DiffReport) -> String {
         let source = report.source.label
         let target = report.target.label
