@@ -1,4 +1,5 @@
 import Migrations
+import SnapshotStore
 
 /// A report a command prints: a value a workflow returns, rendered here in each format it
 /// supports. The CLI picks the format, renders and writes the result; nothing else prints.
@@ -57,4 +58,30 @@ extension DependentsReport: Report {
     public static let formats: [ReportFormat] = [.text]
 
     public func render(_ format: ReportFormat, style: TextStyle) -> String { renderText() }
+}
+
+/// `schemasnap show`: a snapshot's objects as canonical text, under a header naming the
+/// snapshot, or one relation with what is attached to it.
+public struct SnapshotListing: Report {
+    public static let formats: [ReportFormat] = [.text]
+    public var meta: SnapshotMeta
+    /// The canonical text of what is listed.
+    public var text: String
+    /// The relation listed, when only one is (`show --object`).
+    public var object: String?
+
+    public init(meta: SnapshotMeta, text: String, object: String? = nil) {
+        self.meta = meta
+        self.text = text
+        self.object = object
+    }
+
+    public func render(_ format: ReportFormat, style: TextStyle) -> String {
+        let captured = displayTime(meta.capturedAt)
+        if let object {
+            return "# \(object) in \(meta.environment) captured \(captured), with what is attached to it\n" + text
+        }
+        return "# schemasnap snapshot format \(meta.formatVersion): \(meta.environment) captured \(captured)\n"
+            + "# server \(meta.serverVersion), database \(meta.database), fingerprint \(meta.fingerprint)\n" + text
+    }
 }

@@ -48,18 +48,14 @@ struct ShowCommand: ParsableCommand {
             print(ERDiagram.render(catalog: snap.catalog, schema: schema))
             return
         }
-        let m = snap.meta
         if let object {
             guard let relation = snap.catalog.relations.first(where: { $0.path == object }) else {
                 throw SchemasnapError.noSuchObject(path: object, snapshot: snapshot)
             }
-            print("# \(object) in \(m.environment) captured \(displayTime(m.capturedAt)), with what is attached to it")
-            print(CanonicalText.render(snap.catalog.restricted(to: relation.key)), terminator: "")
+            let text = CanonicalText.render(snap.catalog.restricted(to: relation.key))
+            try printReport(SnapshotListing(meta: snap.meta, text: text, object: object))
             return
         }
-        let text = try SnapshotFile.canonicalText(of: snap)
-        print("# schemasnap snapshot format \(m.formatVersion): \(m.environment) captured \(displayTime(m.capturedAt))")
-        print("# server \(m.serverVersion), database \(m.database), fingerprint \(m.fingerprint)")
-        print(text, terminator: "")
+        try printReport(SnapshotListing(meta: snap.meta, text: try SnapshotFile.canonicalText(of: snap)))
     }
 }
