@@ -23,6 +23,20 @@ extension AdvisorLint {
         AdvisorFinding(lint: name, level: level, category: category, object: object, detail: detail, remediation: remediation)
     }
 
+    /// A finding for each relation of `kind` in an exposed schema the API roles may select
+    /// from, for kinds that have no row level security: whatever the API may select, it sees
+    /// all of.
+    static func selectableWithoutRLS(_ kind: String, _ facts: Facts, into findings: inout [AdvisorFinding]) {
+        for relation in facts.userRelations where relation.relationKind == kind {
+            guard facts.isExposed(relation), facts.apiCanSelect(relation) else { continue }
+            let path = relation.path
+            findings.append(
+                finding(
+                    path, detail: "\(kind) \(path) is selectable through the API, and \(kind)s have no row level security",
+                    remediation: "revoke select on \(path) from anon, authenticated; or move it out of \(relation.schema)"))
+        }
+    }
+
     /// Where the lint is documented: its row of the lint table.
     public static var documentation: String { "docs/advisors.md#" + name }
 }

@@ -16,15 +16,6 @@ struct ForeignTableInAPI: AdvisorLint {
         ])
 
     static func check(_ facts: Facts, into findings: inout [AdvisorFinding]) {
-        // It has no row level security: whatever the API roles may select, they see all of.
-        for relation in facts.userRelations where relation.relationKind == "foreign table" {
-            guard facts.isExposed(relation), facts.apiCanSelect(relation) else { continue }
-            let path = relation.path
-            findings.append(
-                finding(
-                    path,
-                    detail: "foreign table \(path) is selectable through the API, and foreign tables have no row level security",
-                    remediation: "revoke select on \(path) from anon, authenticated; or move it out of \(relation.schema)"))
-        }
+        selectableWithoutRLS("foreign table", facts, into: &findings)
     }
 }

@@ -16,16 +16,6 @@ struct MaterializedViewInAPI: AdvisorLint {
         ])
 
     static func check(_ facts: Facts, into findings: inout [AdvisorFinding]) {
-        // It has no row level security: whatever the API roles may select, they see all of.
-        for relation in facts.userRelations where relation.relationKind == "materialized view" {
-            guard facts.isExposed(relation), facts.apiCanSelect(relation) else { continue }
-            let path = relation.path
-            findings.append(
-                finding(
-                    path,
-                    detail:
-                        "materialized view \(path) is selectable through the API, and materialized views have no row level security",
-                    remediation: "revoke select on \(path) from anon, authenticated; or move it out of \(relation.schema)"))
-        }
+        selectableWithoutRLS("materialized view", facts, into: &findings)
     }
 }
