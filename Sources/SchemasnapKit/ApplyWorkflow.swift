@@ -35,13 +35,15 @@ public struct ApplyWorkflow: Sendable {
         }
     }
 
-    /// Applies one migration; returns the lines to print (guards passed, warnings, result).
-    public func apply(_ request: ApplyRequest, output: (String) -> Void) throws {
+    /// Applies one migration, reporting each guard passed, warning and result to `output` as it
+    /// happens. Throws `ApplyError` when a guard refuses (nothing is run then) or the migration
+    /// fails (its transaction is rolled back, unless `--no-transaction`).
+    public func apply(_ request: ApplyRequest, output: (WriterProgress) -> Void) throws {
         let env = try config.environment(request.environment)
         let conninfo = try Capturer(config: config, variables: variables).conninfo(for: env)
         let file = try MigrationFolder.read(config.migrationsPath).find(request.migration)
-        output("environment: \(env.name)\(env.protected ? " (protected)" : "")")
-        output("migration:   \(Terminal.displayPath(file.path))")
+        output(.environment(name: env.name, protected: env.protected))
+        output(.migration(path: file.path))
         try checkProtection(env, force: request.force, backup: request.backup, output: output)
         let nonTransactional = MigrationRunner.nonTransactional(file)
         if let statement = nonTransactional, !request.noTransaction {
@@ -57,29 +59,30 @@ public struct ApplyWorkflow: Sendable {
         let runner = MigrationRunner(connection: connection)
         let alreadyApplied = try runner.appliedVersions().contains(file.version)
         if alreadyApplied && !request.force { throw ApplyError.alreadyApplied(version: file.version, environment: env.name) }
-        if alreadyApplied { output("warning: \(file.version) is already applied; --force runs it again") }
-        output("guard: not yet applied \(alreadyApplied ? "(overridden by --force)" : "✓")")
+        if alreadyApplied { output(.reapplying(version: file.version)) }
+        output(.notYetApplied(overridden: alreadyApplied))
         if request.dryRun {
-            output("mode: \(request.noTransaction ? "statement by statement (--no-transaction)" : "one transaction")")
-            output("dry run: nothing was changed. The SQL that would run:\n")
-            output(file.statements.map { $0.text + ";" }.joined(separator: "\n\n"))
+            output(
+                .dryRun(
+                    noTransaction: request.noTransaction, sql: file.statements.map { $0.text + ";" }.joined(separator: "\n\n")))
             return
         }
-        if request.noTransaction {
-            output("running statement by statement (--no-transaction): a failure leaves earlier statements applied")
-        }
+        if request.noTransaction { output(.statementByStatement) }
         try runner.apply(file, environment: env.name, force: request.force, transactional: !request.noTransaction)
-        output("applied \(file.id) to \(env.name)")
+        output(.applied(migration: file.id, environment: env.name))
         if request.captureAfter {
             let outcome = try Capturer(config: config, variables: variables).capture(
                 name: env.name, variable: env.urlEnv, always: true)
-            output("captured \(env.name) → \(Terminal.displayPath(outcome.path)) (fingerprint \(outcome.meta.shortFingerprint))")
+            output(.captured(environment: env.name, path: outcome.path, fingerprint: outcome.meta.shortFingerprint))
         }
     }
 
-    /// Rolls back the newest `steps` applied migrations (or down to, not including, `to`).
+    /// Rolls back the newest `steps` applied migrations (or down to, not including, `to`),
+    /// reporting to `output`. Throws `ApplyError` when a guard refuses, a migration is not
+    /// applied, has no file or no DOWN section (nothing is run then), or a DOWN fails.
     public func rollback(
-        environment: String, steps: Int, to: String?, force: Bool, backup: String?, dryRun: Bool, output: (String) -> Void
+        environment: String, steps: Int, to: String?, force: Bool, backup: String?, dryRun: Bool,
+        output: (WriterProgress) -> Void
     ) throws {
         let env = try config.environment(environment)
         let conninfo = try Capturer(config: config, variables: variables).conninfo(for: env)
@@ -103,27 +106,30 @@ public struct ApplyWorkflow: Sendable {
             guard file.down != nil else { throw ApplyError.noDownSection(migration: file.id) }
             return file
         }
-        output("environment: \(env.name); rolling back, newest first: \(files.map(\.id).joined(separator: ", "))")
+        output(.rollingBack(environment: env.name, migrations: files.map(\.id)))
         if dryRun {
-            for file in files { output("\n-- DOWN of \(file.id)\n\(file.down ?? "")") }
-            output("\ndry run: nothing was changed")
+            output(.rollbackDryRun(downs: files.map { ($0.id, $0.down ?? "") }))
             return
         }
         try runner.rollback(files, environment: env.name)
-        output("rolled back \(files.count) migration\(files.count == 1 ? "" : "s") in \(env.name)")
+        output(.rolledBack(count: files.count, environment: env.name))
     }
 
-    private func checkProtection(_ env: EnvironmentConfig, force: Bool, backup: String?, output: (String) -> Void) throws {
+    private func checkProtection(_ env: EnvironmentConfig, force: Bool, backup: String?, output: (WriterProgress) -> Void)
+        throws
+    {
         guard env.protected else { return }
         guard force else { throw ApplyError.protectedNeedsForce(environment: env.name) }
         let path = try BackupCheck.verify(
             explicit: backup, folder: env.backupDir.map(config.resolve), environment: env.name, variable: env.urlEnv)
-        output("guard: --force given for a protected environment ✓")
-        output("guard: backup \(Terminal.displayPath(path)) is fresh and looks like pg_dump output ✓")
+        output(.forcedOnProtected)
+        output(.backupFresh(path: path))
     }
 
     /// Refuses when the file changed since the plan or the live schema moved.
-    private func checkPlan(_ path: String, file: MigrationFile, environment: String, conninfo: String, output: (String) -> Void)
+    private func checkPlan(
+        _ path: String, file: MigrationFile, environment: String, conninfo: String, output: (WriterProgress) -> Void
+    )
         throws
     {
         let plan: PlanDocument
@@ -140,6 +146,6 @@ public struct ApplyWorkflow: Sendable {
         guard live == plan.snapshotFingerprint else {
             throw ApplyError.planOutdated(expected: plan.snapshotFingerprint, actual: live)
         }
-        output("guard: live schema matches the plan's snapshot (fingerprint \(live.prefix(12))) ✓")
+        output(.planMatches(fingerprint: String(live.prefix(12))))
     }
 }

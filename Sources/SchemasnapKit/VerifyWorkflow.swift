@@ -18,29 +18,13 @@ public struct VerifyWorkflow: Sendable {
         self.variables = variables
     }
 
-    /// A migration that did not pass.
-    public struct Problem: Sendable {
-        public var migration: String
-        public var message: String
-        public var differences: [String]
-    }
-
-    public struct Result: Sendable {
-        public var checked: Int
-        public var problems: [Problem]
-        /// Migrations without a DOWN section: applied, not reversible, so not checked.
-        public var withoutDown: [String]
-        /// The snapshot of the schema the folder builds.
-        public var intendedPath: String?
-    }
-
     /// Applies every migration to the empty shadow database in `shadowVariable`, checking each
     /// UP, DOWN, UP round-trips, and writes what they build to `out` as the intended snapshot.
     /// Returns the problems found; throws when the shadow is not empty (without `reset`), a
     /// migration fails or the snapshot cannot be written.
-    public func verify(shadowVariable: String, reset: Bool, setup: String?, out: String, output: (String) -> Void) throws
-        -> Result
-    {
+    public func verify(
+        shadowVariable: String, reset: Bool, setup: String?, out: String, output: (WriterProgress) -> Void
+    ) throws -> VerifySummary {
         let conninfo = try Capturer(config: config, variables: variables).conninfo(variable: shadowVariable, name: "shadow")
         let pipeline = Pipeline(config: config)
         let connection = try Connections.naming(environment: "shadow", variable: shadowVariable) {
@@ -53,18 +37,18 @@ public struct VerifyWorkflow: Sendable {
                 try connection.query("DROP SCHEMA \(quoteIdentifier(schema)) CASCADE")
             }
             try connection.query("CREATE SCHEMA IF NOT EXISTS public")
-            output("reset: dropped \(existing.count) objects from the shadow database")
+            output(.shadowReset(objects: existing.count))
         }
         if let setup {
             guard let sql = FileManager.default.contents(atPath: setup).flatMap({ String(data: $0, encoding: .utf8) }) else {
                 throw MigrationError.unreadable(setup, reason: "no such file or not UTF-8")
             }
             try connection.query(sql)
-            output("setup: ran \(Terminal.displayPath(setup))")
+            output(.setupRan(path: setup))
         }
         let runner = MigrationRunner(connection: connection)
         let folder = try MigrationFolder.read(config.migrationsPath)
-        var result = Result(checked: 0, problems: [], withoutDown: [], intendedPath: nil)
+        var result = VerifySummary()
         func capture() throws -> Catalog { try pipeline.inspect(over: connection).0 }
         for file in folder.migrations {
             let transactional = MigrationRunner.nonTransactional(file) == nil
@@ -73,18 +57,18 @@ public struct VerifyWorkflow: Sendable {
                 try runner.apply(file, environment: "shadow", force: false, transactional: transactional)
             } catch {
                 result.problems.append(
-                    Problem(
+                    VerifySummary.Problem(
                         migration: file.id,
                         message: "does not apply: \(error.localizedDescription)" + platformHint(error, setup: setup),
                         differences: []))
-                output("✗ \(file.id): does not apply")
+                output(.verified(migration: file.id, outcome: .doesNotApply))
                 return result
             }
             result.checked += 1
             let afterUp = try capture()
             guard file.down != nil else {
                 result.withoutDown.append(file.id)
-                output("- \(file.id): applies; no DOWN section, so not reversible")
+                output(.verified(migration: file.id, outcome: .notReversible))
                 continue
             }
             try runner.rollback([file], environment: "shadow")
@@ -92,7 +76,8 @@ public struct VerifyWorkflow: Sendable {
             let undo = differences(before, afterDown)
             if !undo.isEmpty {
                 result.problems.append(
-                    Problem(migration: file.id, message: "DOWN does not restore the earlier schema", differences: undo))
+                    VerifySummary.Problem(
+                        migration: file.id, message: "DOWN does not restore the earlier schema", differences: undo))
             }
             // Back to the state after UP for the next migration: re-apply (or, if DOWN left
             // things behind, UP may fail; that is reported too).
@@ -100,18 +85,17 @@ public struct VerifyWorkflow: Sendable {
                 try runner.apply(file, environment: "shadow", force: true, transactional: transactional)
             } catch {
                 result.problems.append(
-                    Problem(migration: file.id, message: "UP fails after DOWN: \(error.localizedDescription)", differences: []))
-                output("✗ \(file.id): UP fails after DOWN")
+                    VerifySummary.Problem(
+                        migration: file.id, message: "UP fails after DOWN: \(error.localizedDescription)", differences: []))
+                output(.verified(migration: file.id, outcome: .upFailsAfterDown))
                 return result
             }
             let again = differences(afterUp, try capture())
             if !again.isEmpty {
                 result.problems.append(
-                    Problem(migration: file.id, message: "UP after DOWN gives another schema", differences: again))
+                    VerifySummary.Problem(migration: file.id, message: "UP after DOWN gives another schema", differences: again))
             }
-            output(
-                (undo.isEmpty && again.isEmpty ? "✓ " : "✗ ") + "\(file.id): UP, DOWN, UP"
-                    + (undo.isEmpty && again.isEmpty ? " round-trips exactly" : " differs"))
+            output(.verified(migration: file.id, outcome: undo.isEmpty && again.isEmpty ? .roundTrips : .differs))
         }
         let (catalog, server) = try pipeline.inspect(over: connection)
         let meta = SnapshotMeta(

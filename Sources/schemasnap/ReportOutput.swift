@@ -10,3 +10,8 @@ func printReport<R: Report>(_ report: R, format: ReportFormat = .text) throws {
     }
     print(report.render(format, style: Terminal.stdoutStyle), terminator: "")
 }
+
+/// Writes one step of `apply`, `rollback` or `verify` as it happens.
+func printProgress(_ step: WriterProgress) {
+    print(step.render(.text, style: Terminal.stdoutStyle), terminator: "")
+}

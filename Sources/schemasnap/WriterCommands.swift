@@ -37,7 +37,7 @@ struct ApplyCommand: ParsableCommand {
         request.plan = plan
         request.noTransaction = noTransaction
         request.captureAfter = capture
-        try ApplyWorkflow(config: try global.loadConfig()).apply(request) { print($0) }
+        try ApplyWorkflow(config: try global.loadConfig()).apply(request, output: printProgress)
     }
 }
 
@@ -70,7 +70,7 @@ struct RollbackCommand: ParsableCommand {
 
     func run() throws {
         try ApplyWorkflow(config: try global.loadConfig())
-            .rollback(environment: env, steps: steps, to: to, force: force, backup: backup, dryRun: dryRun) { print($0) }
+            .rollback(environment: env, steps: steps, to: to, force: force, backup: backup, dryRun: dryRun, output: printProgress)
     }
 }
 
@@ -99,15 +99,8 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let result = try VerifyWorkflow(config: try global.loadConfig())
-            .verify(shadowVariable: shadowUrlEnv, reset: reset, setup: setup, out: out) { print($0) }
-        for problem in result.problems {
-            print("\nproblem: \(problem.migration): \(problem.message)")
-            for line in problem.differences { print("  \(line)") }
-        }
-        if let path = result.intendedPath { print("\nintended snapshot → \(Terminal.displayPath(path))") }
-        print(
-            "\(result.checked) migrations applied, \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")"
-                + (result.withoutDown.isEmpty ? "" : ", \(result.withoutDown.count) without DOWN section"))
+            .verify(shadowVariable: shadowUrlEnv, reset: reset, setup: setup, out: out, output: printProgress)
+        try printReport(result)
         if !result.problems.isEmpty { throw ExitCode(1) }
     }
 }
