@@ -197,7 +197,8 @@ struct CatalogQueries {
           CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' ELSE 'index' END
             AS replica_identity,
           pg_catalog.pg_get_userbyid(c.relowner) AS owner, d.description AS comment,
-          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(ft.ftoptions) o) AS foreign_options
+          CASE WHEN ft.ftoptions IS NOT NULL THEN
+            (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(ft.ftoptions) o) END AS foreign_options
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         \(comment("d", "pg_class", "c.oid"))
         LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
@@ -234,7 +235,8 @@ struct CatalogQueries {
           d.description AS comment,
           CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external'
             WHEN 'm' THEN 'main' ELSE 'extended' END END AS storage,
-          (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(a.attfdwoptions) o) AS foreign_options
+          CASE WHEN a.attfdwoptions IS NOT NULL THEN
+            (SELECT pg_catalog.string_agg(o, chr(31) ORDER BY o) FROM pg_catalog.unnest(a.attfdwoptions) o) END AS foreign_options
         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN (SELECT u.atttypid, u.atttypmod, pg_catalog.format_type(u.atttypid, u.atttypmod) AS type
