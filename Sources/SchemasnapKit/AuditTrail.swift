@@ -11,6 +11,7 @@ public struct AuditTrail: Sendable {
     public init(config: Config) { self.config = config }
 
     private var library: SnapshotLibrary { SnapshotLibrary(folder: config.snapshotsPath) }
+    private var pipeline: Pipeline { Pipeline(config: config) }
 
     /// Everything compared between consecutive snapshots of one environment, roles included.
     private var options: DiffOptions {
@@ -24,7 +25,6 @@ public struct AuditTrail: Sendable {
         guard !paths.isEmpty else { throw SchemasnapError.noSnapshot(environment: environment, folder: library.folder) }
         var entries: [LogEntry] = []
         var previous: Snapshot?
-        let pipeline = Pipeline(config: config)
         for path in paths {
             let snapshot = try pipeline.read(path)
             defer { previous = snapshot }
@@ -62,7 +62,7 @@ public struct AuditTrail: Sendable {
         for name in names {
             var previous: [ObjectKind: ObjectRecord] = [:]
             for file in library.snapshots(of: name) {
-                let snapshot = try Pipeline(config: config).read(file)
+                let snapshot = try pipeline.read(file)
                 var current: [ObjectKind: ObjectRecord] = [:]
                 for record in snapshot.catalog.records where record.path == path { current[record.kind] = record }
                 let at = snapshot.meta.capturedAt
