@@ -45,16 +45,33 @@ def psql(conninfo, *args, stdin=None):
         sys.exit(f"error: psql {' '.join(args)} failed: {done.stderr.decode(errors='replace').strip()[:500]}")
 
 
-def load(base, db, n, seed, drift):
+def generated(n, args, *flags):
+    return subprocess.run([sys.executable, os.path.join(HERE, "generate_catalog.py"), str(n), "--seed", str(args.seed),
+                           "--per-schema", str(args.per_schema), *flags], check=True, capture_output=True).stdout
+
+
+def load(base, db, n, args):
+    """Loads the base catalog of n tables into a new database db, in transactions of --chunk
+    tables; returns its conninfo and the seconds the load took."""
     psql(f"{base} dbname=postgres", "-c", f"DROP DATABASE IF EXISTS {db}")
     psql(f"{base} dbname=postgres", "-c", f"CREATE DATABASE {db}")
     conn = f"{base} dbname={db}"
     psql(conn, "-f", os.path.join(ROOT, "supabase", "platform.sql"))
-    sql = subprocess.run([sys.executable, os.path.join(HERE, "generate_catalog.py"), str(n), "--seed", str(seed)]
-                         + (["--drift"] if drift else []), check=True, capture_output=True).stdout
+    sql = generated(n, args, "--chunk", str(args.chunk))
     start = time.perf_counter()
-    psql(conn, "-1", "-f", "-", stdin=sql)
+    psql(conn, "-f", "-", stdin=sql)
+    psql(conn, "-c", "VACUUM ANALYZE")
     return conn, time.perf_counter() - start
+
+
+def load_drifted(base, db, template, n, args):
+    """A copy of the base database (CREATE DATABASE … TEMPLATE) with about 1 % of its tables
+    changed; returns its conninfo."""
+    psql(f"{base} dbname=postgres", "-c", f"DROP DATABASE IF EXISTS {db}")
+    psql(f"{base} dbname=postgres", "-c", f"CREATE DATABASE {db} TEMPLATE {template}")
+    conn = f"{base} dbname={db}"
+    psql(conn, "-1", "-f", "-", stdin=generated(n, args, "--drift-only"))
+    return conn
 
 
 def url(base, db):
@@ -68,6 +85,9 @@ def main():
     ap.add_argument("--conninfo", required=True, help="keyword conninfo of the server, without dbname")
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--per-schema", type=int, default=100, help="tables per tenant schema (0: two schemas)")
+    ap.add_argument("--chunk", type=int, default=2000, help="tables loaded per transaction")
+    ap.add_argument("--migra-max", type=int, default=30000, help="largest N migra is run at")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--migra", default="", help="path of a migra executable, if installed")
     ap.add_argument("--write", default="", help="write the Markdown report here")
@@ -77,8 +97,8 @@ def main():
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
         print(f"N = {n}: loading base and drifted databases…", file=sys.stderr)
-        base_conn, load_s = load(args.conninfo, f"bench_{n}", n, args.seed, False)
-        drift_conn, _ = load(args.conninfo, f"bench_{n}_drift", n, args.seed, True)
+        base_conn, load_s = load(args.conninfo, f"bench_{n}", n, args)
+        drift_conn = load_drifted(args.conninfo, f"bench_{n}_drift", f"bench_{n}", n, args)
         env = dict(os.environ, BENCH_BASE=base_conn, BENCH_DRIFT=drift_conn, NO_COLOR="1")
         snap_a = os.path.join(work, f"base-{n}.sqlite")
         snap_b = os.path.join(work, f"drift-{n}.sqlite")
@@ -103,7 +123,7 @@ def main():
         r["dump_bytes"] = os.path.getsize(dump)
         findings = subprocess.run([tool, "diff", snap_a, snap_b, "--format", "json"], capture_output=True, env=env).stdout
         r["findings"] = findings.count(b'"severity"')
-        if args.migra:
+        if args.migra and n <= args.migra_max:
             r["migra"] = run_measured([args.migra, "--unsafe", url(args.conninfo, f"bench_{n}"),
                                        url(args.conninfo, f"bench_{n}_drift")], ok=(0, 2, 3))
         # The generated SQL closes the drift: apply it to the drifted database (one
@@ -138,7 +158,8 @@ def render(rows, args):
     out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         migra = r.get("migra")
-        migra_time = f"{migra[0]:.1f} s" if migra else "not run"
+        migra_time = f"{migra[0]:.1f} s" if migra else ("not run" if not args.migra or r["n"] <= args.migra_max
+                                                         else f"not run (over {args.migra_max:,})")
         migra_ratio = f"{migra[0] / r['diff'][0]:.0f}×" if migra else "—"
         out.append(
             f"| {r['n']:,} | {r['capture'][0]:.2f} s ({r['capture'][1]:.0f} MiB) | {r['floor'][0]:.2f} s "
@@ -146,11 +167,15 @@ def render(rows, args):
             f"| {r['diff'][0]:.2f} s | {r['diff'][1]:.0f} MiB | {r['diff_text'][0]:.2f} s | {r['diff_sql'][0]:.2f} s | {r['show'][0]:.2f} s "
             f"| {migra_time} | {migra_ratio} "
             f"| {mib(r['snapshot_bytes'])} | {mib(r['dump_bytes'])} |")
-    if len(rows) >= 2:
-        a, b = rows[0], rows[-1]
+    out.append("")
+    out.append("Capture peak RSS ÷ snapshot size: " + ", ".join(
+        f"{r['capture'][1] * 1048576 / r['snapshot_bytes']:.1f}× at {r['n']:,} tables" for r in rows)
+        + ". Loading the base catalog took " + ", ".join(f"{r['load']:.0f} s at {r['n']:,}" for r in rows) + ".")
+    for a, b in zip(rows, rows[1:]):
         out.append("")
-        out.append(f"Growth {a['n']:,} → {b['n']:,} tables ({b['n'] / a['n']:.0f}× the objects): capture "
+        out.append(f"Growth {a['n']:,} → {b['n']:,} tables ({b['n'] / a['n']:.1f}× the objects): capture "
                    f"{b['capture'][0] / a['capture'][0]:.1f}×, diff {b['diff'][0] / a['diff'][0]:.1f}×, "
+                   f"diff peak RSS {b['diff'][1] / a['diff'][1]:.1f}×, "
                    f"floor {b['floor'][0] / a['floor'][0]:.1f}×, pg_dump {b['pg_dump'][0] / a['pg_dump'][0]:.1f}×.")
     out.append("")
     out.append("Findings in the drifted diff: " + ", ".join(f"{r['n']:,} tables → {r['findings']}" for r in rows) + ".")
