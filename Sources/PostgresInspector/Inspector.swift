@@ -75,11 +75,12 @@ extension PostgresConnection {
 /// Reads a database's catalog into a `Catalog`: the only code that speaks SQL to PostgreSQL.
 ///
 /// All queries run in one `REPEATABLE READ READ ONLY` transaction (one consistent view),
-/// with a statement timeout and `search_path = ''`, through the simple query protocol, so a
-/// transaction-mode pooler is fine. Needs no privilege beyond reading the catalog. Given a
-/// second connection, constraints, indexes, policies and privileges are read over it, in a
-/// transaction that imports the first one's snapshot (`pg_export_snapshot`, as `pg_dump -j`
-/// does), side by side with the rest: the same view, on two server processes.
+/// with a statement timeout, JIT compilation off (as pg_dump sets it: compiling the catalog
+/// queries' plans costs more than running them) and `search_path = ''`, through the simple
+/// query protocol, so a transaction-mode pooler is fine. Needs no privilege beyond reading the
+/// catalog. Given more connections, the reads are shared out (`ReadShare`): each helper reads
+/// its share in a transaction that imports the first one's snapshot (`pg_export_snapshot`, as
+/// `pg_dump -j` does), side by side with the rest: the same view, on several server processes.
 public struct Inspector: Sendable {
     /// Schemas left out on top of `pg_catalog`, `information_schema`, `pg_toast` and temp schemas.
     public var excludedSchemas: [String]
@@ -95,18 +96,23 @@ public struct Inspector: Sendable {
     /// measuring the server-side floor of a capture with psql.
     public var captureScript: String {
         let queries = CatalogQueries(excludedSchemas: excludedSchemas).all
-        return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\nSET LOCAL search_path = '';\n"
+        return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\nSET LOCAL jit = off;\nSET LOCAL search_path = '';\n"
             + queries.map { $0 + ";\n" }.joined() + "COMMIT;\n"
     }
 
-    /// Connects with `conninfo` (twice, when the server accepts a second connection) and
-    /// captures the catalog. `progress` is called with the name of each object kind before it
-    /// is read.
+    /// Connects with `conninfo` (once more per `ReadShare`, as far as the server accepts more
+    /// connections) and captures the catalog. `progress` is called with the name of each object
+    /// kind before it is read.
     public func capture(
         conninfo: String, progress: (String) -> Void = { _ in }
     ) throws -> (Catalog, ServerInfo) {
         let connection = try PostgresConnection(conninfo: conninfo)
-        return try capture(from: connection, helper: try? PostgresConnection(conninfo: conninfo), progress: progress)
+        var helpers: [PostgresConnection] = []
+        for _ in ReadShare.allCases {
+            guard let helper = try? PostgresConnection(conninfo: conninfo) else { break }
+            helpers.append(helper)
+        }
+        return try capture(from: connection, helpers: helpers, progress: progress)
     }
 
     /// How many times a capture is attempted when DDL committed during it broke the read.
@@ -116,16 +122,16 @@ public struct Inspector: Sendable {
     /// DDL committed during the read makes a catalog function fail or leaves the result not
     /// hanging together (`Catalog.consistencyProblems`), reads again, up to `attempts` times
     /// with a short pause, then throws `catalogKeptChanging`.
-    /// `helper`, a second connection to the same database, reads part of the catalog side by
-    /// side; without one, or when its transaction cannot share the snapshot, `db` reads it all.
+    /// `helpers`, more connections to the same database, each read one `ReadShare` side by
+    /// side; a share without a helper, or whose helper cannot share the snapshot, `db` reads.
     public func capture(
-        from db: PostgresConnection, helper: PostgresConnection? = nil, progress: (String) -> Void = { _ in }
+        from db: PostgresConnection, helpers: [PostgresConnection] = [], progress: (String) -> Void = { _ in }
     ) throws -> (Catalog, ServerInfo) {
         var lastProblem = ""
         for attempt in 1...Self.attempts {
             if attempt > 1 { usleep(useconds_t(100_000 * (attempt - 1))) }
             do {
-                let result = try captureOnce(from: db, helper: helper, progress: progress)
+                let result = try captureOnce(from: db, helpers: helpers, progress: progress)
                 guard let problem = result.0.consistencyProblems(limit: 1).first else { return result }
                 lastProblem = problem
             } catch let error as InspectorError where error.isCatalogChurn {
@@ -136,24 +142,29 @@ public struct Inspector: Sendable {
     }
 
     private func captureOnce(
-        from db: PostgresConnection, helper: PostgresConnection?, progress: (String) -> Void
+        from db: PostgresConnection, helpers: [PostgresConnection], progress: (String) -> Void
     ) throws -> (Catalog, ServerInfo) {
         guard db.serverVersion >= 140000 else { throw InspectorError.unsupportedServer(version: db.serverVersion) }
         try db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;" + transactionSettings)
         let q = CatalogQueries(excludedSchemas: excludedSchemas)
         // Rows become model values on another thread while the server runs the next query.
         let convert = ResultConversion()
-        // Constraints, indexes, policies and privileges: over the partner connection, side by
-        // side with the rest (it ends its own transaction), or here, in turn.
-        let keysAndGrants = KeysAndGrants(queries: q, convert: convert)
-        let partnerRead = try helper.flatMap { try sharingSnapshot(of: db, with: $0) }.map {
-            BackgroundRead(keysAndGrants, on: $0)
+        // Each share over a helper connection, side by side with the rest (each ends its own
+        // transaction), or here, in turn.
+        var background: [BackgroundRead] = []
+        var here: [SharedRead] = []
+        for (i, share) in ReadShare.allCases.enumerated() {
+            let read = SharedRead(share: share, queries: q, convert: convert)
+            if i < helpers.count, let helper = try sharingSnapshot(of: db, with: helpers[i]) {
+                background.append(BackgroundRead(read, on: helper))
+            } else {
+                here.append(read)
+            }
         }
-        defer { partnerRead?.end() }
+        defer { for read in background { read.end() } }
         let (info, uncovered): (ServerInfo, [String: Int])
         do {
-            (info, uncovered) = try readCatalog(
-                db, q, convert, keysAndGrants: partnerRead.map { .partner($0) } ?? .here(keysAndGrants), progress)
+            (info, uncovered) = try readCatalog(db, q, convert, background: background, here: here, progress)
             try db.query("COMMIT")
         } catch {
             _ = try? db.query("ROLLBACK")
@@ -161,7 +172,7 @@ public struct Inspector: Sendable {
         }
         // Each connection ends its transaction, releasing its locks, before anything waits on
         // the other: DDL queued behind one connection's lock can never hold up a wait here.
-        try partnerRead?.outcome()
+        for read in background { try read.outcome() }
         var catalog = convert.finish()
         catalog.uncovered = uncovered
         // What DDL dropped while the capture read is left out with everything attached to it,
@@ -181,6 +192,7 @@ public struct Inspector: Sendable {
     private var transactionSettings: String {
         """
         SET LOCAL statement_timeout = \(statementTimeoutMilliseconds);
+        SET LOCAL jit = off;
         SET LOCAL search_path = '';
         SET LOCAL application_name = 'schemasnap';
         """
@@ -210,12 +222,12 @@ public struct Inspector: Sendable {
         return helper
     }
 
-    /// Reads the catalog over `db` into `convert`, with constraints, indexes, policies and
-    /// privileges read `keysAndGrants`; returns the server facts and the counts of objects of
-    /// kinds not compared.
+    /// Reads the catalog over `db` into `convert`, starting the `background` shares once the
+    /// relations are read and reading the shares `here` itself; returns the server facts and
+    /// the counts of objects of kinds not compared.
     private func readCatalog(
-        _ db: PostgresConnection, _ q: CatalogQueries, _ convert: ResultConversion, keysAndGrants: KeysAndGrantsRead,
-        _ progress: (String) -> Void
+        _ db: PostgresConnection, _ q: CatalogQueries, _ convert: ResultConversion, background: [BackgroundRead],
+        here: [SharedRead], _ progress: (String) -> Void
     ) throws -> (ServerInfo, [String: Int]) {
         let version = try db.scalar("SELECT pg_catalog.current_setting('server_version')") ?? ""
         var info = ServerInfo(
@@ -224,11 +236,11 @@ public struct Inspector: Sendable {
 
         progress("relations")
         try convert.put(\.relations, try db.read(q.relations))
-        // Relations first, and the partner only after them: its reads take locks that DDL can
+        // Relations first, and the helpers only after them: their reads take locks that DDL can
         // queue behind while holding a view's lock, and the view definitions open each view.
-        if case .partner(let partner) = keysAndGrants {
-            progress("constraints, indexes, policies and privileges, on a second connection")
-            partner.start()
+        for (i, read) in background.enumerated() {
+            progress("\(read.share), on connection \(i + 2)")
+            read.start()
         }
         progress("schemas")
         try convert.put(\.schemas, try db.read(q.schemas))
@@ -239,9 +251,9 @@ public struct Inspector: Sendable {
         try convert.put(\.sequences, try db.read(q.sequences))
         progress("columns")
         try convert.put(\.columns, try db.read(q.columns))
-        if case .here(let reads) = keysAndGrants {
-            progress("constraints, indexes, policies and privileges")
-            try reads.read(on: db)
+        for read in here {
+            progress(read.share.description)
+            try read.read(on: db)
         }
         progress("functions")
         try convert.put(\.functions, try db.read(q.functions))
@@ -282,8 +294,6 @@ public struct Inspector: Sendable {
         }
         progress("platform configuration")
         let leftOut = try readPlatformConfiguration(db, convert, &info)
-        progress("dependencies")
-        convert.putDependencies(endpoints: try db.read(q.dependencyEndpoints), entries: try db.read(q.dependencyEntries))
         var uncovered: [String: Int] = [:]
         for row in try db.read(q.uncovered) where row.int(1) > 0 {
             uncovered[row.string(0)] = row.int(1)
@@ -346,40 +356,57 @@ public struct Inspector: Sendable {
     }
 }
 
-/// Constraints, indexes, policies and privileges: the part of the catalog a second connection
-/// reads (about half of the server's work at 10,000 tables).
-private struct KeysAndGrants: Sendable {
+/// The parts of the catalog a helper connection reads while the first connection reads the
+/// rest; each about a third of the server's work at 10,000 tables.
+enum ReadShare: CaseIterable, CustomStringConvertible {
+    /// Constraints, indexes and privileges.
+    case keysAndGrants
+    /// Policies and the dependency edges.
+    case policiesAndDependencies
+
+    var description: String {
+        switch self {
+        case .keysAndGrants: "constraints, indexes and privileges"
+        case .policiesAndDependencies: "policies and dependencies"
+        }
+    }
+}
+
+/// One `ReadShare`, read over whichever connection it is given, into `convert`.
+private struct SharedRead: Sendable {
+    let share: ReadShare
     let queries: CatalogQueries
     let convert: ResultConversion
 
     func read(on db: PostgresConnection) throws {
-        try convert.put(\.constraints, try db.read(queries.constraints))
-        try convert.put(\.indexes, try db.read(queries.indexes))
-        try convert.put(\.policies, try db.read(queries.policies))
-        try convert.put(\.privileges, try db.read(queries.privileges))
+        switch share {
+        case .keysAndGrants:
+            try convert.put(\.constraints, try db.read(queries.constraints))
+            try convert.put(\.indexes, try db.read(queries.indexes))
+            try convert.put(\.privileges, try db.read(queries.privileges))
+        case .policiesAndDependencies:
+            try convert.put(\.policies, try db.read(queries.policies))
+            convert.putDependencies(
+                endpoints: try db.read(queries.dependencyEndpoints), entries: try db.read(queries.dependencyEntries))
+        }
         convert.noteDropped(try db.read(queries.droppedWhileReading))
     }
 }
 
-/// Where constraints, indexes, policies and privileges are read: on the capture's own
-/// connection, in turn, or by a partner connection side by side.
-private enum KeysAndGrantsRead {
-    case here(KeysAndGrants)
-    case partner(BackgroundRead)
-}
-
-/// `KeysAndGrants.read` over a partner connection, in the transaction open there, on a thread
-/// of its own (it waits on the network), committing (or rolling back) at once when done, so
-/// its locks go as soon as its reads are. The connection is used by nothing else until joined.
+/// `SharedRead.read` over a helper connection, in the transaction open there, on a thread of
+/// its own (it waits on the network), committing (or rolling back) at once when done, so its
+/// locks go as soon as its reads are. The connection is used by nothing else until joined.
 private final class BackgroundRead: @unchecked Sendable {
-    private let reads: KeysAndGrants
+    let share: ReadShare
+    private let reads: SharedRead
     nonisolated(unsafe) private let db: PostgresConnection
     private let group = DispatchGroup()
     private var started = false
     /// Written once, before the group is left; read only after waiting on it.
     private var result: Result<Void, any Error> = .success(())
 
-    init(_ reads: KeysAndGrants, on db: PostgresConnection) {
+    init(_ reads: SharedRead, on db: PostgresConnection) {
+        self.share = reads.share
         self.reads = reads
         self.db = db
     }
@@ -419,23 +446,38 @@ private final class BackgroundRead: @unchecked Sendable {
     }
 }
 
-/// Turns query results into a catalog's object lists on a serial background queue, each
-/// list sorted into canonical order as it is made.
+/// Turns query results into a catalog's object lists on background threads, each result
+/// converted on its own (results of different kinds side by side), each list sorted into
+/// canonical order as it is made.
 private final class ResultConversion: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "schemasnap.capture.conversion")
-    /// Touched only on `queue`.
+    private let work = DispatchGroup()
+    private let lock = NSLock()
+    /// Touched only under `lock`.
     private var catalog = Catalog()
+
+    /// Runs `convert` in the background, then stores what it made under the lock.
+    private func convertInBackground(_ convert: @escaping @Sendable () -> @Sendable (inout Catalog) -> Void) {
+        DispatchQueue.global().async(group: work) {
+            let store = convert()
+            self.lock.withLock { store(&self.catalog) }
+        }
+    }
 
     /// Queues the conversion of `result` into `T`s, each query column read into the field of
     /// its name (`T.init(fieldValues:)`). Throws when the query lacks a field's column.
     func put<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult) throws {
         let columns = try result.columns(for: T.self)
         guard !result.isEmpty else { return put(path, result) { _ in T() } }
-        // The conversion runs on the serial queue, one row after another: one reader serves all.
-        let reader = FieldRow(row: result[0], columns: columns)
-        put(path, result) { row in
-            reader.row = row
-            return T(fieldValues: reader)
+        nonisolated(unsafe) let path = path
+        convertInBackground {
+            // One conversion runs one row after another: one reader serves them all.
+            let reader = FieldRow(row: result[0], columns: columns)
+            let objects = Catalog.canonical(
+                result.map { row in
+                    reader.row = row
+                    return T(fieldValues: reader)
+                })
+            return { $0[keyPath: path] = objects }
         }
     }
 
@@ -445,18 +487,24 @@ private final class ResultConversion: @unchecked Sendable {
         _ path: WritableKeyPath<Catalog, [T]>, _ result: PostgresResult, _ make: @escaping @Sendable (PostgresRow) -> T
     ) {
         nonisolated(unsafe) let path = path
-        queue.async { self.catalog[keyPath: path] = Catalog.canonical(result.map(make)) }
+        convertInBackground {
+            let objects = Catalog.canonical(result.map(make))
+            return { $0[keyPath: path] = objects }
+        }
     }
 
     /// The catalog, once every conversion queued so far is done.
-    func finish() -> Catalog { queue.sync { catalog } }
+    func finish() -> Catalog {
+        work.wait()
+        return lock.withLock { catalog }
+    }
 
     /// Queues the dependency edges: each `pg_depend` entry whose two ends are captured objects,
     /// by natural names (`CatalogQueries.dependencyEndpoints` names the objects), without the
     /// edges that restate structure — an object to itself, or an object attached to a table to
     /// that table.
     func putDependencies(endpoints: PostgresResult, entries: PostgresResult) {
-        queue.async {
+        convertInBackground {
             struct End {
                 var kind: String
                 var schema: String
@@ -492,20 +540,21 @@ private final class ResultConversion: @unchecked Sendable {
                         dependentKind: a.kind, dependent: a.path, referencedKind: b.kind, referenced: b.path,
                         dependencyType: type))
             }
-            self.catalog.dependencies = Dependency.merged(Catalog.canonical(edges))
+            let dependencies = Dependency.merged(Catalog.canonical(edges))
+            return { $0.dependencies = dependencies }
         }
     }
 
-    /// Relations a `droppedWhileReading` query found (from either connection).
+    /// Relations a `droppedWhileReading` query found (from any connection); under `lock`.
     private var droppedRelations: Set<RelationKey> = []
 
     func noteDropped(_ result: PostgresResult) {
         let keys = result.map { RelationKey(schema: $0.string(0), name: $0.string(1)) }
-        queue.sync { droppedRelations.formUnion(keys) }
+        lock.withLock { droppedRelations.formUnion(keys) }
     }
 
     /// Every relation found dropped while reading.
-    var dropped: Set<RelationKey> { queue.sync { droppedRelations } }
+    var dropped: Set<RelationKey> { lock.withLock { droppedRelations } }
 }
 
 /// SHA-256 (hex) of the canonical form of recorded migration statements (a JSON array of

@@ -175,18 +175,24 @@ final class CaptureTests: XCTestCase {
         XCTAssertTrue(schemas.isDisjoint(with: ["pg_catalog", "information_schema", "pg_toast"]))
     }
 
-    func testASecondConnectionReadsTheSameCatalogAndAnUnusableOneIsLeftAside() throws {
+    func testHelperConnectionsReadTheSameCatalogAndAnUnusableOneIsLeftAside() throws {
         let conninfo = try TestPostgres.createDatabase(self, sql: [try Fixtures.text("every_kind.sql")])
         let alone = try Inspector().capture(from: PostgresConnection(conninfo: conninfo)).0
-        let helped = try Inspector().capture(
-            from: PostgresConnection(conninfo: conninfo), helper: PostgresConnection(conninfo: conninfo)
-        ).0
-        XCTAssertEqual(helped, alone, "two connections on one snapshot read what one reads")
-        XCTAssertFalse(helped.indexes.isEmpty || helped.privileges.isEmpty || helped.policies.isEmpty)
-        // A snapshot cannot be imported into another database: the first connection reads it all.
+        // One helper reads the first share and the first connection the other; two read both.
+        for count in [1, 2] {
+            let helped = try Inspector().capture(
+                from: PostgresConnection(conninfo: conninfo),
+                helpers: (0..<count).map { _ in try PostgresConnection(conninfo: conninfo) }
+            ).0
+            XCTAssertEqual(helped, alone, "\(count + 1) connections on one snapshot read what one reads")
+        }
+        XCTAssertFalse(alone.indexes.isEmpty || alone.privileges.isEmpty || alone.policies.isEmpty || alone.dependencies.isEmpty)
+        // A snapshot cannot be imported into another database: the first connection reads
+        // that share itself.
         let other = try TestPostgres.createDatabase(self)
         let misdirected = try Inspector().capture(
-            from: PostgresConnection(conninfo: conninfo), helper: PostgresConnection(conninfo: other)
+            from: PostgresConnection(conninfo: conninfo),
+            helpers: [try PostgresConnection(conninfo: conninfo), try PostgresConnection(conninfo: other)]
         ).0
         XCTAssertEqual(misdirected, alone)
     }
