@@ -22,30 +22,27 @@ public struct DriftComparison: Sendable {
     /// `withDiagram`: draw the Mermaid diagram of affected tables (the Markdown report shows it).
     public func report(source: String, target: String, withDiagram: Bool = true) throws -> DiffReport {
         let paths = try resolve(source: source, target: target)
-        // Each side is read and advised on its own thread; the diff runs once both are read.
         let pipeline = Pipeline(config: config)
-        let both = try concurrentMap(2) { i in
-            Result {
-                let snapshot = try pipeline.read(paths[i])
-                return AdvisedSnapshot(snapshot: snapshot, findings: pipeline.advise(snapshot.catalog))
-            }
-        }.map { try $0.get() }
-        let (source, target) = (both[0].snapshot, both[1].snapshot)
-        let changes = pipeline.compare(source: source.catalog, target: target.catalog, options: diffOptions)
-        let report = DiffReport.make(
-            source: SnapshotSummary(source), target: SnapshotSummary(target), sourceCatalog: source.catalog,
-            targetCatalog: target.catalog,
-            changes: changes, advisories: AdvisoryChange.between(source: both[0].findings, target: both[1].findings),
-            withDiagram: withDiagram)
-        // Freeing two large catalogs object by object takes a while: done on another thread,
-        // while the caller renders the report.
-        DispatchQueue.global().async { withExtendedLifetime(both) {} }
-        return report
+        // Only what differs, and what the lints and the diagram need around it, is read.
+        let pair = try pipeline.readForComparison(source: paths[0], target: paths[1])
+        return report(pair, pipeline: pipeline, withDiagram: withDiagram)
     }
 
-    private struct AdvisedSnapshot: Sendable {
-        var snapshot: Snapshot
-        var findings: [AdvisorFinding]
+    /// The report on two snapshots read whole (`Pipeline.read`): the same report as
+    /// `report(source:target:)`, in memory in proportion to both catalogs.
+    public func reportReadingWhole(source: String, target: String, withDiagram: Bool = true) throws -> DiffReport {
+        let (source, target) = try read(source: source, target: target)
+        return report(SnapshotPair(source: source, target: target), pipeline: Pipeline(config: config), withDiagram: withDiagram)
+    }
+
+    private func report(_ pair: SnapshotPair, pipeline: Pipeline, withDiagram: Bool) -> DiffReport {
+        let (source, target) = (pair.source, pair.target)
+        let findings = concurrentMap(2) { i in pipeline.advise(i == 0 ? source.catalog : target.catalog) }
+        let changes = pipeline.compare(source: source.catalog, target: target.catalog, options: diffOptions)
+        return DiffReport.make(
+            source: SnapshotSummary(source), target: SnapshotSummary(target), sourceCatalog: source.catalog,
+            targetCatalog: target.catalog, changes: changes,
+            advisories: AdvisoryChange.between(source: findings[0], target: findings[1]), withDiagram: withDiagram)
     }
 
     /// The two snapshots SOURCE and TARGET name, read side by side.

@@ -10,6 +10,7 @@ import SnapshotStore
 /// crosses each; every workflow runs them through this type:
 ///
 ///     live database ──inspect──▶ Catalog ──store──▶ snapshot file ──read──▶ Snapshot
+///     snapshot file × snapshot file ──read for comparison──▶ SnapshotPair (what differs, and its context)
 ///     Catalog × Catalog ──compare──▶ [Change] ──(Reports)──▶ DiffReport, rendered as text / JSON / Markdown
 ///     Catalog × Catalog ──generate──▶ GeneratedScript (the migration that closes a drift)
 ///     Catalog ──advise──▶ [AdvisorFinding]
@@ -51,6 +52,14 @@ public struct Pipeline: Sendable {
     /// read: the snapshot at `path`, of this build's format or an older one. Throws
     /// `StoreError` for a missing, damaged or newer file.
     public func read(_ path: String) throws -> Snapshot { try SnapshotFile.read(path) }
+
+    /// read for comparison: the two snapshots at `source` and `target`, each holding what a
+    /// diff of them needs (`SnapshotFile.readDiffering`): memory in proportion to what
+    /// differs, not to the catalogs. The managed schemas are kept whole (the diff's scope and
+    /// the platform lints read them). Throws `StoreError` as `read` does.
+    public func readForComparison(source: String, target: String) throws -> SnapshotPair {
+        try SnapshotFile.readDiffering(source: source, target: target, wholeSchemas: advisorOptions.managedSchemas)
+    }
 
     /// compare: what differs between `source` and `target`, in canonical order.
     public func compare(source: Catalog, target: Catalog, options: DiffOptions) -> [Change] {

@@ -148,7 +148,7 @@ public enum SnapshotFile {
 
     // MARK: - Private
 
-    private static func withSnapshotDatabase<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
+    static func withSnapshotDatabase<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw StoreError.fileNotFound(path) }
         if isDir.boolValue { throw StoreError.isDirectory(path) }
@@ -203,7 +203,7 @@ public enum SnapshotFile {
         }
     }
 
-    private static func readMeta(_ db: Database, path: String) throws -> SnapshotMeta {
+    static func readMeta(_ db: Database, path: String) throws -> SnapshotMeta {
         var values: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
             values[row[0]] = row[1]
@@ -323,9 +323,37 @@ public enum SnapshotFile {
     /// is, goes into `unrecorded`; a table without its key columns is damaged. Values that do
     /// not fit (a NULL key, text in an integer column) come back blank or coerced, and the
     /// checksum check in `read` then reports the file as damaged.
-    fileprivate static func fetch<T: CatalogObject>(
+    static func fetch<T: CatalogObject>(
         _ db: Database, _ path: String, version: Int, _ checksum: inout ContentChecksum, _ unrecorded: inout Unrecorded
     ) throws -> [T] {
+        guard let rows = try RowStream<T>(db, path, version: version, &unrecorded) else { return [] }
+        checksum.beginTable(T.kind.tableName)
+        var objects: [T] = []
+        while try rows.step() {
+            rows.reader.fetchValues(feeding: &checksum)
+            objects.append(try rows.object())
+        }
+        return objects
+    }
+}
+
+/// The rows of one kind's table in a snapshot file, in key order, optionally only those of
+/// the relations a JSON array names (`[[schema, name], …]`), stepped one at a time.
+///
+/// A kind the file's format did not record yet, or a field it did not, goes into
+/// `unrecorded`; a table without its key columns is damaged. Values that do not fit (a NULL
+/// key, text in an integer column) come back blank or coerced, and the checksum check then
+/// reports the file as damaged.
+final class RowStream<T: CatalogObject> {
+    let reader: RowReader
+    private let statement: Statement
+    private let db: Database
+    private let path: String
+
+    /// Nil when the file has no table for the kind (a format that did not record it).
+    /// `relations`: only the rows whose relation (the key's schema and table or name, as
+    /// `RowStream.relationColumns` names them) is in that JSON array.
+    init?(_ db: Database, _ path: String, version: Int, _ unrecorded: inout Unrecorded, relations: String? = nil) throws {
         let table = T.kind.tableName
         let specs = T.fieldSpecs
         let stored: [String]
@@ -341,7 +369,7 @@ public enum SnapshotFile {
                 throw StoreError.damaged(path, reason: "table \(table) is missing")
             }
             unrecorded.kinds.insert(T.kind)
-            return []
+            return nil
         }
         let storedSet = Set(stored)
         let absent = specs.filter { !storedSet.contains($0.name) }
@@ -350,32 +378,51 @@ public enum SnapshotFile {
         }
         if !absent.isEmpty { unrecorded.fields[T.kind] = Set(absent.map(\.name)) }
         let keys = specs.prefix(T.keyCount).map(\.name)
-        checksum.beginTable(table)
-        let statement: Statement
+        let filter = relations.map { _ in
+            let (schema, name) = Self.relationColumns
+            return " WHERE (\"\(schema)\", \"\(name)\") IN "
+                + "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))"
+        }
         do {
             statement = try db.makeStatement(
-                sql: "SELECT " + stored.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \(table) ORDER BY "
-                    + keys.map { "\"\($0)\"" }.joined(separator: ", "))
+                sql: "SELECT " + stored.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \(table)" + (filter ?? "")
+                    + " ORDER BY " + keys.map { "\"\($0)\"" }.joined(separator: ", "))
+            if let relations { try statement.setArguments([relations]) }
         } catch let error as DatabaseError {
             throw StoreError.damaged(path, reason: error.message ?? "table \(table) unreadable")
         }
         let specIndex = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
-        let row = RowReader(statement.sqliteStatement, specs, storedFields: stored.map { specIndex[$0] })
-        var objects: [T] = []
-        while true {
-            let code = sqlite3_step(row.handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw StoreError.damaged(path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            row.checksum(into: &checksum)
-            objects.append(T(fieldValues: row))
-            if let column = row.malformedList {
-                throw StoreError.damaged(
-                    path, reason: "\(table).\(specs[column].name) holds a value that is not a JSON array of strings")
-            }
+        reader = RowReader(statement.sqliteStatement, specs, storedFields: stored.map { specIndex[$0] })
+        self.db = db
+        self.path = path
+    }
+
+    /// The columns naming the relation a row belongs to: its schema and its table (the
+    /// relation's own name for relations and privileges).
+    static var relationColumns: (String, String) {
+        let names = T.fieldSpecs.map(\.name)
+        return (names.contains("schema") ? "schema" : names[0], names.contains("table") ? "table" : "name")
+    }
+
+    /// Moves to the next row; false after the last.
+    func step() throws -> Bool {
+        let code = sqlite3_step(reader.handle)
+        if code == SQLITE_DONE { return false }
+        guard code == SQLITE_ROW else {
+            throw StoreError.damaged(path, reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        return objects
+        return true
+    }
+
+    /// The current row as an object (after `RowReader.fetchValues`).
+    func object() throws -> T {
+        let object = T(fieldValues: reader)
+        if let column = reader.malformedList {
+            throw StoreError.damaged(
+                path, reason: "\(T.kind.tableName).\(T.fieldSpecs[column].name) holds a value that is not a JSON array of strings"
+            )
+        }
+        return object
     }
 }
 
@@ -385,12 +432,14 @@ public enum SnapshotFile {
 /// same name, and a field the file has no column for reads as absent. Long text equal to the
 /// previous row's value in the same column (the schema and table names that rows of one table
 /// share) comes back as that same string, without a new copy.
-private final class RowReader: FieldReader {
+final class RowReader: FieldReader {
     let handle: OpaquePointer
     private let specs: [FieldSpec]
     /// For each selected column, in order, the index of its field in `specs`; nil for a column
     /// this build has no field for (checksummed, not read).
     private let storedFields: [Int?]
+    /// The fields, by index in `specs`, the file has a column for.
+    let storedSpecs: Set<Int>
     // Per-field state in raw buffers, indexed like `specs`: read for every value, so without
     // the exclusivity checks a class's array properties would cost. The checksum pass fetches
     // each value once; the fields are made from what it kept.
@@ -405,6 +454,7 @@ private final class RowReader: FieldReader {
         self.handle = handle
         self.specs = specs
         self.storedFields = storedFields
+        storedSpecs = Set(storedFields.compactMap { $0 })
         isNull = .allocate(capacity: specs.count)
         isNull.initialize(repeating: true)
         text = .allocate(capacity: specs.count)
@@ -424,7 +474,7 @@ private final class RowReader: FieldReader {
 
     /// Fetches the current row's values and adds them to `checksum`, in column order. The
     /// text stays valid until the next step.
-    func checksum(into checksum: inout ContentChecksum) {
+    func fetchValues(feeding checksum: inout ContentChecksum) {
         for (c, field) in storedFields.enumerated() {
             let column = Int32(c)
             let null = sqlite3_column_type(handle, column) == SQLITE_NULL
@@ -452,6 +502,44 @@ private final class RowReader: FieldReader {
                 checksum.add(integer: number[i])
             }
         }
+    }
+
+    /// How the current row's key sorts against `other`'s (both fetched, of one kind): as
+    /// SQLite's `ORDER BY` with the BINARY collation sorts them, negative when this one is first.
+    func keyOrder(_ other: RowReader, keyCount: Int) -> Int {
+        for i in 0..<keyCount {
+            let order: Int
+            switch specs[i].type {
+            case .text, .list:
+                let (a, b) = (text[i], other.text[i])
+                let common = min(a.count, b.count)
+                let bytes = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
+                order = bytes != 0 ? bytes : a.count - b.count
+            case .integer, .bool:
+                order = number[i] < other.number[i] ? -1 : number[i] > other.number[i] ? 1 : 0
+            }
+            if order != 0 { return order }
+        }
+        return 0
+    }
+
+    /// Whether the current row stores the same value as `other`'s in each of `fields`.
+    /// Equal stored values make equal fields; unequal ones may still (the Differ decides).
+    func storesSameValues(as other: RowReader, in fields: [Int]) -> Bool {
+        for i in fields {
+            guard isNull[i] == other.isNull[i] else { return false }
+            if isNull[i] { continue }
+            switch specs[i].type {
+            case .text, .list:
+                let (a, b) = (text[i], other.text[i])
+                guard a.count == b.count, a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 else {
+                    return false
+                }
+            case .integer, .bool:
+                guard number[i] == other.number[i] else { return false }
+            }
+        }
+        return true
     }
 
     private func columnText(_ column: Int32) -> UnsafeBufferPointer<UInt8> {

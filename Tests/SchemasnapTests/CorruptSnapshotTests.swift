@@ -81,14 +81,7 @@ final class CorruptSnapshotTests: XCTestCase {
         func damaged(_ sql: String, _ message: String, line: UInt = #line) throws {
             let path = dir + "/\(UUID().uuidString).sqlite"
             try FileManager.default.copyItem(atPath: original, toPath: path)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [
-                "python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
-                path, sql,
-            ]
-            try process.run()
-            process.waitUntilExit()
+            try editSnapshotFile(path, sql)
             let result = try CLI.run(["diff", path, original])
             XCTAssertEqual(result.status, 2, line: line)
             XCTAssertTrue(result.stderr.hasPrefix("error: \(path)"), result.stderr, line: line)

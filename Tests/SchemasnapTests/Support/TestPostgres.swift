@@ -100,3 +100,16 @@ func temporaryDirectory(_ test: XCTestCase) throws -> String {
     test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
     return path
 }
+
+/// Runs `sql` against the SQLite file at `path` behind schemasnap's back (with Python's
+/// sqlite3 module), as a hand edit or a damaged disk would change it.
+func editSnapshotFile(_ path: String, _ sql: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+        "python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
+        path, sql,
+    ]
+    try process.run()
+    process.waitUntilExit()
+}

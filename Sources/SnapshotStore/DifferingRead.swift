@@ -1,0 +1,306 @@
+import CatalogModel
+import Foundation
+import GRDB
+
+/// Two snapshots read for a comparison, each holding only what the comparison needs.
+public struct SnapshotPair: Sendable {
+    public var source: Snapshot
+    public var target: Snapshot
+
+    public init(source: Snapshot, target: Snapshot) {
+        self.source = source
+        self.target = target
+    }
+}
+
+extension SnapshotFile {
+    /// The kinds read row against row in both files, keeping only what differs and the
+    /// relations it belongs to: the ones with rows per table.
+    private static let perRelationKinds: Set<ObjectKind> = [
+        .relation, .column, .constraint, .index, .policy, .trigger, .rule, .privilege,
+    ]
+
+    /// Reads the snapshots at `source` and `target` for a diff, in memory proportional to what
+    /// differs: the tables of the per-relation kinds (relations, columns, constraints,
+    /// indexes, policies, triggers, rules, privileges) are walked in key order in both files
+    /// at once, their stored values compared as they stream, and only rows that differ
+    /// become objects. Each catalog then holds:
+    /// - every object of the other kinds (schemas, types, functions, platform configuration…);
+    /// - every object of the per-relation kinds about a relation with a differing row on
+    ///   either side, about a relation `target`'s dependency edges reach from those, or in
+    ///   one of `wholeSchemas` — on both sides, so a table's lints and diagram see all of it;
+    /// - of `target`'s dependency edges, those reached from there (none of `source`'s).
+    /// A diff, its advisories and its diagram over these catalogs are those over the whole
+    /// files. Both files are checked whole against their content checksums, as `read` does.
+    /// Throws `StoreError` as `read` does.
+    public static func readDiffering(source: String, target: String, wholeSchemas: Set<String>) throws -> SnapshotPair {
+        try withSnapshotDatabase(source) { sourceDB in
+            try withSnapshotDatabase(target) { targetDB in
+                var reading = DifferingRead(
+                    source: try Side(sourceDB, path: source), target: try Side(targetDB, path: target))
+                Catalog.visitKinds(&reading)
+                if let error = reading.error { throw error }
+                try reading.source.verify()
+                try reading.target.verify()
+                try reading.followDependents()
+                reading.touched.formUnion(try reading.source.relations(in: wholeSchemas))
+                reading.touched.formUnion(try reading.target.relations(in: wholeSchemas))
+                var context = ContextRead(
+                    source: reading.source, target: reading.target, touched: reading.touched)
+                Catalog.visitKinds(&context)
+                if let error = context.error { throw error }
+                return SnapshotPair(source: context.source.snapshot, target: context.target.snapshot)
+            }
+        }
+    }
+
+    /// One file of the pair, with what has been read of it.
+    fileprivate final class Side {
+        let db: Database
+        let path: String
+        let meta: SnapshotMeta
+        var catalog = Catalog()
+        var checksum = ContentChecksum()
+
+        init(_ db: Database, path: String) throws {
+            self.db = db
+            self.path = path
+            meta = try readMeta(db, path: path)
+            guard try Int.fetchOne(db, sql: "PRAGMA user_version") == meta.formatVersion else {
+                throw StoreError.damaged(path, reason: "its format version and its meta table disagree")
+            }
+            catalog.uncovered = meta.notCompared
+            if meta.formatVersion < formatVersion { catalog.unrecorded.formatVersion = meta.formatVersion }
+        }
+
+        var snapshot: Snapshot { Snapshot(meta: meta, catalog: catalog, path: path) }
+
+        /// The rows of `T`'s table (of the `relations` a JSON array names, if given).
+        func rows<T: CatalogObject>(_: T.Type, relations: String? = nil) throws -> RowStream<T>? {
+            var unrecorded = catalog.unrecorded
+            defer { catalog.unrecorded = unrecorded }
+            return try RowStream<T>(db, path, version: meta.formatVersion, &unrecorded, relations: relations)
+        }
+
+        /// Throws `damaged` unless every row read matches the file's content checksum.
+        func verify() throws {
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'content_checksum'")
+            guard let stored else {
+                // Written before the checksum: the fingerprint of the whole catalog proves it.
+                guard Fingerprint.of(try read(path).catalog) == meta.fingerprint else {
+                    throw StoreError.damaged(path, reason: "its objects do not match its checksum")
+                }
+                return
+            }
+            guard stored == checksum.finalize() else {
+                throw StoreError.damaged(path, reason: "its objects do not match its checksum")
+            }
+        }
+
+        /// The relations whose path (`schema.name`) is one of `paths`.
+        func relationKeys(named paths: Set<String>) throws -> [RelationKey] {
+            try Row.fetchAll(db, sql: "SELECT schema, name FROM relations").compactMap { row in
+                let key = RelationKey(schema: row[0], name: row[1])
+                return paths.contains(qualifiedName(key.schema, key.name)) ? key : nil
+            }
+        }
+
+        /// The relations in `schemas`.
+        func relations(in schemas: Set<String>) throws -> Set<RelationKey> {
+            guard !schemas.isEmpty else { return [] }
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT schema, name FROM relations WHERE schema IN (SELECT value FROM json_each(?))",
+                arguments: [SnapshotFile.jsonArray(schemas.sorted())])
+            return Set(rows.map { RelationKey(schema: $0[0], name: $0[1]) })
+        }
+    }
+}
+
+/// The first pass: every table of both files in key order, kept whole for the kinds that are
+/// not per relation, row against row for the others.
+private struct DifferingRead: CatalogKindVisitor {
+    let source: SnapshotFile.Side
+    let target: SnapshotFile.Side
+    /// Relations with a differing row on either side.
+    var touched: Set<RelationKey> = []
+    var error: (any Error)?
+
+    mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+        guard error == nil else { return }
+        do {
+            if SnapshotFile.isPerRelation(T.kind) {
+                try merge(T.self, path)
+            } else if T.kind == .dependency {
+                // Checked here, followed later from what differs.
+                for side in [source, target] { try checksumOnly(T.self, side) }
+            } else {
+                for side in [source, target] {
+                    var unrecorded = side.catalog.unrecorded
+                    side.catalog[keyPath: path] = try SnapshotFile.fetch(
+                        side.db, side.path, version: side.meta.formatVersion, &side.checksum, &unrecorded)
+                    side.catalog.unrecorded = unrecorded
+                }
+            }
+        } catch {
+            self.error = error
+        }
+    }
+
+    /// Adds to `touched` the relations `target`'s dependency edges lead to from the touched
+    /// relations (and their columns and attached objects), transitively, and keeps those edges
+    /// in `target`'s catalog: the part of the graph `Differ` follows to name a changed
+    /// object's dependents. One pass over the edges per step away.
+    mutating func followDependents() throws {
+        typealias Node = DependencyGraph.Node
+        var reachedRelations = Set(touched.map { qualifiedName($0.schema, $0.name) })
+        var frontierRelations = reachedRelations
+        var reachedNodes = Set<Node>()
+        var frontierNodes = Set<Node>()
+        var edges = Set<Dependency>()
+        while !frontierRelations.isEmpty || !frontierNodes.isEmpty {
+            guard let rows = try target.rows(Dependency.self) else { return }
+            var nextNodes = Set<Node>()
+            var nextRelations = Set<String>()
+            while try rows.step() {
+                var unused = ContentChecksum()
+                rows.reader.fetchValues(feeding: &unused)
+                let edge = try rows.object()
+                let referenced = Node(kind: edge.referencedKind, path: edge.referenced)
+                guard frontierNodes.contains(referenced) || Self.isOnRelation(edge.referenced, frontierRelations) else {
+                    continue
+                }
+                edges.insert(edge)
+                let dependent = Node(kind: edge.dependentKind, path: edge.dependent)
+                if reachedNodes.insert(dependent).inserted { nextNodes.insert(dependent) }
+                if edge.dependentKind == ObjectKind.relation.rawValue, reachedRelations.insert(edge.dependent).inserted {
+                    nextRelations.insert(edge.dependent)
+                }
+            }
+            frontierNodes = nextNodes
+            frontierRelations = nextRelations
+        }
+        target.catalog.dependencies = Catalog.canonical(Array(edges))
+        for relation in try target.relationKeys(named: reachedRelations) { touched.insert(relation) }
+    }
+
+    /// Whether `path` is one of `relations` or an object on one (`relation.name`).
+    private static func isOnRelation(_ path: String, _ relations: Set<String>) -> Bool {
+        if relations.contains(path) { return true }
+        var index = path.startIndex
+        while let dot = path[index...].firstIndex(of: ".") {
+            if relations.contains(String(path[..<dot])) { return true }
+            index = path.index(after: dot)
+        }
+        return false
+    }
+
+    private func checksumOnly<T: CatalogObject>(_: T.Type, _ side: SnapshotFile.Side) throws {
+        guard let rows = try side.rows(T.self) else { return }
+        side.checksum.beginTable(T.kind.tableName)
+        while try rows.step() { rows.reader.fetchValues(feeding: &side.checksum) }
+    }
+
+    /// Both files' rows of `T` in key order, one merge pass: a row only one side has, or
+    /// whose stored values differ from the other side's, becomes an object.
+    private mutating func merge<T: CatalogObject>(_: T.Type, _ path: WritableKeyPath<Catalog, [T]>) throws {
+        let a = try source.rows(T.self)
+        let b = try target.rows(T.self)
+        if a != nil { source.checksum.beginTable(T.kind.tableName) }
+        if b != nil { target.checksum.beginTable(T.kind.tableName) }
+        // Fields both files store: a field one of them did not record is never a difference.
+        let compared = Array(
+            (T.keyCount..<T.fieldSpecs.count).filter {
+                (a?.reader.storedSpecs.contains($0) ?? true) && (b?.reader.storedSpecs.contains($0) ?? true)
+            })
+        var kept: ([T], [T]) = ([], [])
+        var hasA = try a?.step() ?? false
+        var hasB = try b?.step() ?? false
+        if hasA { a!.reader.fetchValues(feeding: &source.checksum) }
+        if hasB { b!.reader.fetchValues(feeding: &target.checksum) }
+        while hasA || hasB {
+            let order = !hasA ? 1 : !hasB ? -1 : a!.reader.keyOrder(b!.reader, keyCount: T.keyCount)
+            if order <= 0 && (order < 0 || !a!.reader.storesSameValues(as: b!.reader, in: compared)) {
+                kept.0.append(try a!.object())
+            }
+            if order >= 0 && (order > 0 || !a!.reader.storesSameValues(as: b!.reader, in: compared)) {
+                kept.1.append(try b!.object())
+            }
+            if order <= 0 {
+                hasA = try a!.step()
+                if hasA { a!.reader.fetchValues(feeding: &source.checksum) }
+            }
+            if order >= 0 {
+                hasB = try b!.step()
+                if hasB { b!.reader.fetchValues(feeding: &target.checksum) }
+            }
+        }
+        for object in kept.0 + kept.1 { if let relation = SnapshotFile.relation(of: object) { touched.insert(relation) } }
+        source.catalog[keyPath: path] = kept.0
+        target.catalog[keyPath: path] = kept.1
+    }
+}
+
+/// The second pass: for each per-relation kind, everything about the touched relations, on
+/// both sides, beside what the first pass kept about other objects (privileges on functions,
+/// types, schemas).
+private struct ContextRead: CatalogKindVisitor {
+    let source: SnapshotFile.Side
+    let target: SnapshotFile.Side
+    let touched: Set<RelationKey>
+    var error: (any Error)?
+
+    init(source: SnapshotFile.Side, target: SnapshotFile.Side, touched: Set<RelationKey>) {
+        self.source = source
+        self.target = target
+        self.touched = touched
+    }
+
+    mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+        guard error == nil, SnapshotFile.isPerRelation(T.kind) else { return }
+        do {
+            let names = touchedJSON
+            for side in [source, target] {
+                let others = side.catalog[keyPath: path].filter { object in
+                    SnapshotFile.relation(of: object).map { !touched.contains($0) } ?? true
+                }
+                var context: [T] = []
+                if !touched.isEmpty, let rows = try side.rows(T.self, relations: names) {
+                    var unused = ContentChecksum()
+                    while try rows.step() {
+                        rows.reader.fetchValues(feeding: &unused)
+                        context.append(try rows.object())
+                    }
+                }
+                side.catalog[keyPath: path] = Catalog.canonical(others + context)
+            }
+        } catch {
+            self.error = error
+        }
+    }
+
+    private var touchedJSON: String {
+        let pairs = touched.sorted().map { SnapshotFile.jsonArray([$0.schema, $0.name]) }
+        return "[" + pairs.joined(separator: ",") + "]"
+    }
+}
+
+extension SnapshotFile {
+    /// The `object_type`s of privileges granted on a relation or one of its columns.
+    private static let privilegeOnRelation: Set<String> = [
+        "table", "view", "materialized view", "foreign table", "sequence", "column",
+    ]
+
+    fileprivate static func isPerRelation(_ kind: ObjectKind) -> Bool { perRelationKinds.contains(kind) }
+
+    /// The relation an object of a per-relation kind is about: a relation itself, what a
+    /// column, constraint, index, policy, trigger or rule hangs off, what a privilege on a
+    /// relation or its column is granted on; nil for other objects.
+    fileprivate static func relation<T: CatalogObject>(of object: T) -> RelationKey? {
+        if let relation = object as? Relation { return relation.key }
+        if let privilege = object as? Privilege {
+            return privilegeOnRelation.contains(privilege.objectType)
+                ? RelationKey(schema: privilege.schema, name: privilege.name) : nil
+        }
+        return object.parentRelation
+    }
+}
