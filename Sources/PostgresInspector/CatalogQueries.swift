@@ -8,6 +8,30 @@
 struct CatalogQueries {
     /// SQL predicate on a `pg_namespace` alias `n`: a user schema, not an excluded one.
     let userSchema: String
+    /// The OIDs of the relations the per-table queries (columns, constraints, indexes,
+    /// policies) read, when they read a slice of them; nil for all.
+    var relationSlice: ClosedRange<Int64>?
+
+    /// SQL: ` AND` the relation `c` is in `relationSlice` (nothing when all are read).
+    private var inSlice: String {
+        relationSlice.map { " AND c.oid BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
+    }
+
+    /// The same queries, reading the relations whose OIDs are in `slice`.
+    func slice(_ slice: ClosedRange<Int64>) -> CatalogQueries {
+        var sliced = self
+        sliced.relationSlice = slice
+        return sliced
+    }
+
+    /// The OIDs of the relations whose columns, constraints, indexes and policies are
+    /// captured, in order: where `slices` cuts.
+    var relationOIDs: String {
+        """
+        SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.oid >= 16384 AND \(userSchema) ORDER BY 1
+        """
+    }
 
     init(excludedSchemas: [String]) {
         let list = (["pg_catalog", "information_schema", "pg_toast"] + excludedSchemas)
@@ -248,7 +272,7 @@ struct CatalogQueries {
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
         WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-          AND \(userSchema) AND \(captured("pg_class", "c.oid"))
+          AND \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
         ORDER BY n.nspname, c.relname, a.attname
         """
     }
@@ -269,7 +293,7 @@ struct CatalogQueries {
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0
-          AND \(userSchema) AND \(captured("pg_class", "c.oid"))
+          AND \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
         ORDER BY n.nspname, c.relname, k.conname
         """
     }
@@ -288,7 +312,7 @@ struct CatalogQueries {
           ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))
+        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
         ORDER BY n.nspname, c.relname, ic.relname
         """
     }
@@ -308,7 +332,7 @@ struct CatalogQueries {
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         \(comment("d", "pg_policy", "p.oid"))
-        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))
+        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
         ORDER BY n.nspname, c.relname, p.polname
         """
     }

@@ -197,6 +197,20 @@ final class CaptureTests: XCTestCase {
         XCTAssertEqual(misdirected, alone)
     }
 
+    func testPerTableQueriesReadInSlicesReadWhatOneStatementReads() throws {
+        let conninfo = try TestPostgres.createDatabase(self, sql: [try Fixtures.text("every_kind.sql")])
+        let whole = try Inspector().capture(from: PostgresConnection(conninfo: conninfo)).0
+        // Two relations per statement: columns, constraints, indexes and policies come in
+        // many slices, on the first connection and on two helpers, and are put in order.
+        let sliced = try Inspector(relationsPerStatement: 2).capture(
+            from: PostgresConnection(conninfo: conninfo),
+            helpers: [try PostgresConnection(conninfo: conninfo), try PostgresConnection(conninfo: conninfo)]
+        ).0
+        XCTAssertEqual(sliced, whole)
+        XCTAssertGreaterThan(whole.relations.count, 6)
+        XCTAssertFalse(whole.columns.isEmpty || whole.constraints.isEmpty || whole.indexes.isEmpty || whole.policies.isEmpty)
+    }
+
     func testSnapshotRoundTripsEveryObject() throws {
         let catalog = try captureEveryKind()
         let path = try temporaryDirectory(self) + "/every.sqlite"
