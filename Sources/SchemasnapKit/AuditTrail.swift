@@ -23,16 +23,22 @@ public struct AuditTrail: Sendable {
         _ = try config.environment(environment)
         let paths = library.snapshots(of: environment)
         guard !paths.isEmpty else { throw SchemasnapError.noSnapshot(environment: environment, folder: library.folder) }
+        // Each snapshot is compared with the one before it, reading of the two only what
+        // differs (`Pipeline.readForComparison`), which also checks both files whole.
         var entries: [LogEntry] = []
-        var previous: Snapshot?
-        for path in paths {
-            let snapshot = try pipeline.read(path)
-            defer { previous = snapshot }
-            if let since, snapshot.meta.capturedAt < since { continue }
-            let changes = previous.map {
-                counts(pipeline.compare(source: $0.catalog, target: snapshot.catalog, options: options))
+        for (i, path) in paths.enumerated() {
+            guard i > 0 else {
+                // The first file is checked whole with the second, or alone when it is the only one.
+                let first = paths.count > 1 ? try SnapshotFile.readMeta(path) : try pipeline.read(path).meta
+                if since.map({ first.capturedAt >= $0 }) ?? true {
+                    entries.append(LogEntry(path: path, meta: first, changes: nil))
+                }
+                continue
             }
-            entries.append(LogEntry(path: path, meta: snapshot.meta, changes: changes))
+            if let since, try SnapshotFile.readMeta(path).capturedAt < since { continue }
+            let pair = try pipeline.readForComparison(source: paths[i - 1], target: path)
+            let changes = counts(pipeline.compare(source: pair.source.catalog, target: pair.target.catalog, options: options))
+            entries.append(LogEntry(path: path, meta: pair.target.meta, changes: changes))
         }
         return entries
     }
