@@ -161,14 +161,15 @@ private struct DifferingRead: CatalogKindVisitor {
             guard let rows = try target.rows(Dependency.self) else { return }
             var nextNodes = Set<Node>()
             var nextRelations = Set<String>()
+            var unused = ContentChecksum()
             while try rows.step() {
-                var unused = ContentChecksum()
                 rows.reader.fetchValues(feeding: &unused)
+                // Only the referenced end is looked at until an edge matches.
+                let referencedPath = rows.reader.text(Self.referencedField)
+                guard Self.isOnRelation(referencedPath, frontierRelations)
+                    || frontierNodes.contains(Node(kind: rows.reader.text(Self.referencedKindField), path: referencedPath))
+                else { continue }
                 let edge = try rows.object()
-                let referenced = Node(kind: edge.referencedKind, path: edge.referenced)
-                guard frontierNodes.contains(referenced) || Self.isOnRelation(edge.referenced, frontierRelations) else {
-                    continue
-                }
                 edges.insert(edge)
                 let dependent = Node(kind: edge.dependentKind, path: edge.dependent)
                 if reachedNodes.insert(dependent).inserted { nextNodes.insert(dependent) }
@@ -183,13 +184,18 @@ private struct DifferingRead: CatalogKindVisitor {
         for relation in try target.relationKeys(named: reachedRelations) { touched.insert(relation) }
     }
 
+    /// The positions of an edge's referenced kind and path among `Dependency.fieldSpecs`.
+    private static let referencedKindField = Dependency.fieldSpecs.firstIndex { $0.name == "referenced_kind" }!
+    private static let referencedField = Dependency.fieldSpecs.firstIndex { $0.name == "referenced" }!
+
     /// Whether `path` is one of `relations` or an object on one (`relation.name`).
     private static func isOnRelation(_ path: String, _ relations: Set<String>) -> Bool {
         if relations.contains(path) { return true }
-        var index = path.startIndex
-        while let dot = path[index...].firstIndex(of: ".") {
+        let utf8 = path.utf8
+        var index = utf8.startIndex
+        while let dot = utf8[index...].firstIndex(of: UInt8(ascii: ".")) {
             if relations.contains(String(path[..<dot])) { return true }
-            index = path.index(after: dot)
+            index = utf8.index(after: dot)
         }
         return false
     }
