@@ -166,8 +166,9 @@ private struct DifferingRead: CatalogKindVisitor {
                 rows.reader.fetchValues(feeding: &unused)
                 // Only the referenced end is looked at until an edge matches.
                 let referencedPath = rows.reader.text(Self.referencedField)
-                guard Self.isOnRelation(referencedPath, frontierRelations)
-                    || frontierNodes.contains(Node(kind: rows.reader.text(Self.referencedKindField), path: referencedPath))
+                guard
+                    Self.isOnRelation(referencedPath, frontierRelations)
+                        || frontierNodes.contains(Node(kind: rows.reader.text(Self.referencedKindField), path: referencedPath))
                 else { continue }
                 let edge = try rows.object()
                 edges.insert(edge)
