@@ -82,6 +82,13 @@ extension SnapshotFile {
             return try RowStream<T>(db, path, version: meta.formatVersion, &unrecorded, relations: relations)
         }
 
+        /// Every object of `T`'s table, its rows added to the checksum (as `read` reads them).
+        func all<T: CatalogObject>(_: T.Type) throws -> [T] {
+            var unrecorded = catalog.unrecorded
+            defer { catalog.unrecorded = unrecorded }
+            return try SnapshotFile.fetch(db, path, version: meta.formatVersion, &checksum, &unrecorded)
+        }
+
         /// Throws `damaged` unless every row read matches the file's content checksum.
         func verify() throws {
             let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'content_checksum'")
@@ -134,12 +141,7 @@ private struct DifferingRead: CatalogKindVisitor {
                 // Checked here, followed later from what differs.
                 for side in [source, target] { try checksumOnly(T.self, side) }
             } else {
-                for side in [source, target] {
-                    var unrecorded = side.catalog.unrecorded
-                    side.catalog[keyPath: path] = try SnapshotFile.fetch(
-                        side.db, side.path, version: side.meta.formatVersion, &side.checksum, &unrecorded)
-                    side.catalog.unrecorded = unrecorded
-                }
+                for side in [source, target] { side.catalog[keyPath: path] = try side.all(T.self) }
             }
         } catch {
             self.error = error
