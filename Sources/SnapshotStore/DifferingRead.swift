@@ -130,6 +130,8 @@ private struct DifferingRead: CatalogKindVisitor {
     let target: SnapshotFile.Side
     /// Relations with a differing row on either side.
     var touched: Set<RelationKey> = []
+    /// `target`'s edges, filed while they were checked.
+    var targetEdges = EdgeIndex()
     var error: (any Error)?
 
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
@@ -139,7 +141,7 @@ private struct DifferingRead: CatalogKindVisitor {
                 try merge(T.self, path)
             } else if T.kind == .dependency {
                 // Checked here, followed later from what differs.
-                for side in [source, target] { try checksumOnly(T.self, side) }
+                try readEdges()
             } else {
                 for side in [source, target] { side.catalog[keyPath: path] = try side.all(T.self) }
             }
@@ -148,31 +150,49 @@ private struct DifferingRead: CatalogKindVisitor {
         }
     }
 
+    /// Both files' dependency edges, side by side on two threads: `source`'s checked against
+    /// its checksum, `target`'s also filed in `targetEdges` for the dependents search.
+    private mutating func readEdges() throws {
+        let pass = EdgePass(
+            source: source, sourceRows: try source.rows(Dependency.self),
+            target: target, targetRows: try target.rows(Dependency.self))
+        DispatchQueue.concurrentPerform(iterations: 2) { pass.run(side: $0) }
+        if let error = pass.sourceError ?? pass.targetError { throw error }
+        targetEdges = pass.index
+    }
+
     /// Adds to `touched` the relations `target`'s dependency edges lead to from the touched
     /// relations (and their columns and attached objects), transitively, and keeps those edges
     /// in `target`'s catalog: the part of the graph `Differ` follows to name a changed
-    /// object's dependents. One pass over the edges per step away.
+    /// object's dependents. The edges the hashes of `targetEdges` reach are read again and the
+    /// search is made exact over them.
     mutating func followDependents() throws {
         typealias Node = DependencyGraph.Node
         var reachedRelations = Set(touched.map { qualifiedName($0.schema, $0.name) })
+        let taken = targetEdges.reach(from: reachedRelations)
+        guard let lastTaken = taken.lastIndex(of: true), let rows = try target.rows(Dependency.self) else { return }
+        var candidates: [Dependency] = []
+        var position = 0
+        var unused = ContentChecksum()
+        while position <= lastTaken, try rows.step() {
+            if taken[position] {
+                rows.reader.fetchValues(feeding: &unused)
+                candidates.append(try rows.object())
+            }
+            position += 1
+        }
         var frontierRelations = reachedRelations
         var reachedNodes = Set<Node>()
         var frontierNodes = Set<Node>()
         var edges = Set<Dependency>()
         while !frontierRelations.isEmpty || !frontierNodes.isEmpty {
-            guard let rows = try target.rows(Dependency.self) else { return }
             var nextNodes = Set<Node>()
             var nextRelations = Set<String>()
-            var unused = ContentChecksum()
-            while try rows.step() {
-                rows.reader.fetchValues(feeding: &unused)
-                // Only the referenced end is looked at until an edge matches.
-                let referencedPath = rows.reader.text(Self.referencedField)
+            for edge in candidates {
                 guard
-                    Self.isOnRelation(referencedPath, frontierRelations)
-                        || frontierNodes.contains(Node(kind: rows.reader.text(Self.referencedKindField), path: referencedPath))
+                    Self.isOnRelation(edge.referenced, frontierRelations)
+                        || frontierNodes.contains(Node(kind: edge.referencedKind, path: edge.referenced))
                 else { continue }
-                let edge = try rows.object()
                 edges.insert(edge)
                 let dependent = Node(kind: edge.dependentKind, path: edge.dependent)
                 if reachedNodes.insert(dependent).inserted { nextNodes.insert(dependent) }
@@ -187,10 +207,6 @@ private struct DifferingRead: CatalogKindVisitor {
         for relation in try target.relationKeys(named: reachedRelations) { touched.insert(relation) }
     }
 
-    /// The positions of an edge's referenced kind and path among `Dependency.fieldSpecs`.
-    private static let referencedKindField = Dependency.fieldSpecs.firstIndex { $0.name == "referenced_kind" }!
-    private static let referencedField = Dependency.fieldSpecs.firstIndex { $0.name == "referenced" }!
-
     /// Whether `path` is one of `relations` or an object on one (`relation.name`).
     private static func isOnRelation(_ path: String, _ relations: Set<String>) -> Bool {
         if relations.contains(path) { return true }
@@ -201,12 +217,6 @@ private struct DifferingRead: CatalogKindVisitor {
             index = utf8.index(after: dot)
         }
         return false
-    }
-
-    private func checksumOnly<T: CatalogObject>(_: T.Type, _ side: SnapshotFile.Side) throws {
-        guard let rows = try side.rows(T.self) else { return }
-        side.checksum.beginTable(T.kind.tableName)
-        while try rows.step() { rows.reader.fetchValues(feeding: &side.checksum) }
     }
 
     /// Both files' rows of `T` in key order, one merge pass: a row only one side has, or
@@ -246,6 +256,46 @@ private struct DifferingRead: CatalogKindVisitor {
         for object in kept.0 + kept.1 { if let relation = SnapshotFile.relation(of: object) { touched.insert(relation) } }
         source.catalog[keyPath: path] = kept.0
         target.catalog[keyPath: path] = kept.1
+    }
+}
+
+/// One pass over each file's dependency edges, the two files on two threads (each `Side`
+/// used by one): `source`'s rows feed its checksum, `target`'s its checksum and `index`.
+private final class EdgePass: @unchecked Sendable {
+    private let sides: [(SnapshotFile.Side, RowStream<Dependency>?)]
+    private(set) var index = EdgeIndex()
+    /// What went wrong on each side, if anything (each written by its side's thread).
+    private(set) var sourceError: (any Error)?
+    private(set) var targetError: (any Error)?
+
+    /// The positions of an edge's referenced and dependent paths among `Dependency.fieldSpecs`.
+    private static let referencedField = Dependency.fieldSpecs.firstIndex { $0.name == "referenced" }!
+    private static let dependentField = Dependency.fieldSpecs.firstIndex { $0.name == "dependent" }!
+
+    init(
+        source: SnapshotFile.Side, sourceRows: RowStream<Dependency>?,
+        target: SnapshotFile.Side, targetRows: RowStream<Dependency>?
+    ) {
+        sides = [(source, sourceRows), (target, targetRows)]
+    }
+
+    /// Reads side 0 (`source`) or 1 (`target`); each from one thread at most.
+    func run(side: Int) {
+        let (file, rows) = sides[side]
+        guard let rows else { return }
+        file.checksum.beginTable(Dependency.kind.tableName)
+        do {
+            while try rows.step() {
+                rows.reader.fetchValues(feeding: &file.checksum)
+                if side == 1 {
+                    index.add(
+                        referenced: rows.reader.bytes(Self.referencedField),
+                        dependent: rows.reader.bytes(Self.dependentField))
+                }
+            }
+        } catch {
+            if side == 0 { sourceError = error } else { targetError = error }
+        }
     }
 }
 

@@ -548,6 +548,10 @@ final class RowReader: FieldReader {
         } ?? UnsafeBufferPointer(start: nil, count: 0)
     }
 
+    /// Field `i`'s stored text as it is in SQLite's buffer (empty when NULL), valid until the
+    /// next step.
+    func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> { isNull[i] ? UnsafeBufferPointer(start: nil, count: 0) : text[i] }
+
     func optionalText(_ i: Int) -> String? {
         guard !isNull[i] else { return nil }
         let text = text[i]

@@ -11,7 +11,8 @@ import XCTest
 final class DifferingReadTests: XCTestCase {
     /// Forty tenant tables nobody changes, a table with a view over a view over it, a
     /// function with grants, a table in another schema with a foreign key to it, a Storage
-    /// bucket and a policy on storage.objects.
+    /// bucket and a policy on storage.objects, a table whose schema and name hold dots with a
+    /// view over a view over it.
     static let base = """
         CREATE TABLE public.orders (id bigint PRIMARY KEY, total numeric NOT NULL, note text, customer text);
         CREATE VIEW public.order_totals AS SELECT id, total FROM public.orders;
@@ -25,6 +26,10 @@ final class DifferingReadTests: XCTestCase {
         CREATE POLICY orders_read ON public.orders FOR SELECT TO authenticated USING (customer = (SELECT auth.uid())::text);
         INSERT INTO storage.buckets (id, name, public) VALUES ('avatars', 'avatars', false);
         CREATE POLICY "avatars read" ON storage.objects FOR SELECT TO authenticated USING (bucket_id = 'avatars');
+        CREATE SCHEMA "tenant.eu";
+        CREATE TABLE "tenant.eu"."orders.v2" (id bigint PRIMARY KEY, total numeric);
+        CREATE VIEW "tenant.eu"."recent.orders" AS SELECT id, total FROM "tenant.eu"."orders.v2";
+        CREATE VIEW public.eu_totals AS SELECT sum(total) AS total FROM "tenant.eu"."recent.orders";
         DO $$ BEGIN FOR i IN 1..40 LOOP
           EXECUTE format('CREATE TABLE public.tenant_%s (id bigint PRIMARY KEY, name text)', i);
           EXECUTE format('ALTER TABLE public.tenant_%s ENABLE ROW LEVEL SECURITY', i);
@@ -42,6 +47,7 @@ final class DifferingReadTests: XCTestCase {
         ("a function's grant revoked", "REVOKE EXECUTE ON FUNCTION public.order_count() FROM authenticated;"),
         ("a grant revoked on one tenant table of forty", "REVOKE SELECT ON public.tenant_7 FROM anon;"),
         ("a table only in the target, without RLS", "CREATE TABLE public.audit (id int);"),
+        ("RLS on where names hold dots", #"ALTER TABLE "tenant.eu"."orders.v2" ENABLE ROW LEVEL SECURITY;"#),
         ("nothing", ""),
     ]
 
@@ -63,6 +69,11 @@ final class DifferingReadTests: XCTestCase {
                 XCTAssertTrue(
                     Set(dependents).isSuperset(of: ["view public.order_totals", "view public.big_orders"]), "\(dependents)")
                 XCTAssertTrue(dependents.contains { $0.contains("invoices_order_id_fkey") }, "\(dependents)")
+            }
+            if what.hasSuffix("names hold dots") {
+                let dependents = streamed.changes.first { $0.path == #""tenant.eu"."orders.v2""# }?.dependents ?? []
+                XCTAssertEqual(
+                    Set(dependents), [#"view "tenant.eu"."recent.orders""#, "view public.eu_totals"], "\(dependents)")
             }
             if drift.isEmpty {
                 XCTAssertTrue(streamed.changes.isEmpty, what)
