@@ -36,10 +36,9 @@ extension SnapshotFile {
     public static func readDiffering(source: String, target: String, wholeSchemas: Set<String>) throws -> SnapshotPair {
         try withSnapshotDatabase(source) { sourceDB in
             try withSnapshotDatabase(target) { targetDB in
-                var reading = DifferingRead(
+                var reading = try DifferingRead(
                     source: try Side(sourceDB, path: source), target: try Side(targetDB, path: target))
-                Catalog.visitKinds(&reading)
-                if let error = reading.error { throw error }
+                try reading.run()
                 try reading.source.verify()
                 try reading.target.verify()
                 try reading.followDependents()
@@ -55,7 +54,7 @@ extension SnapshotFile {
     }
 
     /// One file of the pair, with what has been read of it.
-    fileprivate final class Side {
+    final class Side {
         let db: Database
         let path: String
         let meta: SnapshotMeta
@@ -80,13 +79,6 @@ extension SnapshotFile {
             var unrecorded = catalog.unrecorded
             defer { catalog.unrecorded = unrecorded }
             return try RowStream<T>(db, path, version: meta.formatVersion, &unrecorded, relations: relations)
-        }
-
-        /// Every object of `T`'s table, its rows added to the checksum (as `read` reads them).
-        func all<T: CatalogObject>(_: T.Type) throws -> [T] {
-            var unrecorded = catalog.unrecorded
-            defer { catalog.unrecorded = unrecorded }
-            return try SnapshotFile.fetch(db, path, version: meta.formatVersion, &checksum, &unrecorded)
         }
 
         /// Throws `damaged` unless every row read matches the file's content checksum.
@@ -123,42 +115,69 @@ extension SnapshotFile {
     }
 }
 
-/// The first pass: every table of both files in key order, kept whole for the kinds that are
-/// not per relation, row against row for the others.
+/// The first pass: every table of both files in key order, each file walked on a thread of
+/// its own (`FileWalk`), compared here as the walks hand their tables over: kept whole for the
+/// kinds that are not per relation, row against row for the others.
 private struct DifferingRead: CatalogKindVisitor {
     let source: SnapshotFile.Side
     let target: SnapshotFile.Side
+    private let walks: (FileWalk, FileWalk)
+    private let streams: ([Any?], [Any?])
+    private var position = 0
     /// Relations with a differing row on either side.
     var touched: Set<RelationKey> = []
     /// `target`'s edges, filed while they were checked.
     var targetEdges = EdgeIndex()
     var error: (any Error)?
 
+    /// Prepares both files' statements (on their databases' queues, where this runs).
+    init(source: SnapshotFile.Side, target: SnapshotFile.Side) throws {
+        self.source = source
+        self.target = target
+        var statements = (WalkStatements(source), WalkStatements(target))
+        Catalog.visitKinds(&statements.0)
+        Catalog.visitKinds(&statements.1)
+        if let error = statements.0.error ?? statements.1.error { throw error }
+        streams = (statements.0.streams, statements.1.streams)
+        walks = (
+            FileWalk(source, streams: streams.0, filesEdges: false), FileWalk(target, streams: streams.1, filesEdges: true)
+        )
+    }
+
+    /// Walks both files and compares them; returns when both walks are done.
+    mutating func run() throws {
+        let done = DispatchGroup()
+        for walk in [walks.0, walks.1] { DispatchQueue.global().async(group: done) { walk.run() } }
+        Catalog.visitKinds(&self)
+        if error != nil {
+            walks.0.output.close()
+            walks.1.output.close()
+        }
+        done.wait()
+        if let error { throw error }
+    }
+
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
+        defer { position += 1 }
         guard error == nil else { return }
         do {
             if SnapshotFile.isPerRelation(T.kind) {
                 try merge(T.self, path)
-            } else if T.kind == .dependency {
-                // Checked here, followed later from what differs.
-                try readEdges()
             } else {
-                for side in [source, target] { side.catalog[keyPath: path] = try side.all(T.self) }
+                for (side, walk, stream) in [(source, walks.0, streams.0[position]), (target, walks.1, streams.1[position])]
+                where stream != nil {
+                    switch walk.output.take() {
+                    case .objects(let objects): side.catalog[keyPath: path] = objects as! [T]
+                    // Checked here, followed later from what differs.
+                    case .edges(let index): if side === target { targetEdges = index }
+                    case .failed(let error): throw error
+                    case .rows, .endOfRows: preconditionFailure("a walk hands over \(T.kind)'s objects, not rows")
+                    }
+                }
             }
         } catch {
             self.error = error
         }
-    }
-
-    /// Both files' dependency edges, side by side on two threads: `source`'s checked against
-    /// its checksum, `target`'s also filed in `targetEdges` for the dependents search.
-    private mutating func readEdges() throws {
-        let pass = EdgePass(
-            source: source, sourceRows: try source.rows(Dependency.self),
-            target: target, targetRows: try target.rows(Dependency.self))
-        DispatchQueue.concurrentPerform(iterations: 2) { pass.run(side: $0) }
-        if let error = pass.sourceError ?? pass.targetError { throw error }
-        targetEdges = pass.index
     }
 
     /// Adds to `touched` the relations `target`'s dependency edges lead to from the touched
@@ -222,20 +241,16 @@ private struct DifferingRead: CatalogKindVisitor {
     /// Both files' rows of `T` in key order, one merge pass: a row only one side has, or
     /// whose stored values differ from the other side's, becomes an object.
     private mutating func merge<T: CatalogObject>(_: T.Type, _ path: WritableKeyPath<Catalog, [T]>) throws {
-        let a = try source.rows(T.self)
-        let b = try target.rows(T.self)
-        if a != nil { source.checksum.beginTable(T.kind.tableName) }
-        if b != nil { target.checksum.beginTable(T.kind.tableName) }
+        let a = WalkedRows(walks.0, stream: streams.0[position] as? RowStream<T>, path: source.path)
+        let b = WalkedRows(walks.1, stream: streams.1[position] as? RowStream<T>, path: target.path)
         // Fields both files store: a field one of them did not record is never a difference.
         let compared = Array(
             (T.keyCount..<T.fieldSpecs.count).filter {
-                (a?.reader.storedSpecs.contains($0) ?? true) && (b?.reader.storedSpecs.contains($0) ?? true)
+                (a?.storedSpecs.contains($0) ?? true) && (b?.storedSpecs.contains($0) ?? true)
             })
         var kept: ([T], [T]) = ([], [])
         var hasA = try a?.step() ?? false
         var hasB = try b?.step() ?? false
-        if hasA { a!.reader.fetchValues(feeding: &source.checksum) }
-        if hasB { b!.reader.fetchValues(feeding: &target.checksum) }
         while hasA || hasB {
             let order = !hasA ? 1 : !hasB ? -1 : a!.reader.keyOrder(b!.reader, keyCount: T.keyCount)
             if order <= 0 && (order < 0 || !a!.reader.storesSameValues(as: b!.reader, in: compared)) {
@@ -246,56 +261,14 @@ private struct DifferingRead: CatalogKindVisitor {
             }
             if order <= 0 {
                 hasA = try a!.step()
-                if hasA { a!.reader.fetchValues(feeding: &source.checksum) }
             }
             if order >= 0 {
                 hasB = try b!.step()
-                if hasB { b!.reader.fetchValues(feeding: &target.checksum) }
             }
         }
         for object in kept.0 + kept.1 { if let relation = SnapshotFile.relation(of: object) { touched.insert(relation) } }
         source.catalog[keyPath: path] = kept.0
         target.catalog[keyPath: path] = kept.1
-    }
-}
-
-/// One pass over each file's dependency edges, the two files on two threads (each `Side`
-/// used by one): `source`'s rows feed its checksum, `target`'s its checksum and `index`.
-private final class EdgePass: @unchecked Sendable {
-    private let sides: [(SnapshotFile.Side, RowStream<Dependency>?)]
-    private(set) var index = EdgeIndex()
-    /// What went wrong on each side, if anything (each written by its side's thread).
-    private(set) var sourceError: (any Error)?
-    private(set) var targetError: (any Error)?
-
-    /// The positions of an edge's referenced and dependent paths among `Dependency.fieldSpecs`.
-    private static let referencedField = Dependency.fieldSpecs.firstIndex { $0.name == "referenced" }!
-    private static let dependentField = Dependency.fieldSpecs.firstIndex { $0.name == "dependent" }!
-
-    init(
-        source: SnapshotFile.Side, sourceRows: RowStream<Dependency>?,
-        target: SnapshotFile.Side, targetRows: RowStream<Dependency>?
-    ) {
-        sides = [(source, sourceRows), (target, targetRows)]
-    }
-
-    /// Reads side 0 (`source`) or 1 (`target`); each from one thread at most.
-    func run(side: Int) {
-        let (file, rows) = sides[side]
-        guard let rows else { return }
-        file.checksum.beginTable(Dependency.kind.tableName)
-        do {
-            while try rows.step() {
-                rows.reader.fetchValues(feeding: &file.checksum)
-                if side == 1 {
-                    index.add(
-                        referenced: rows.reader.bytes(Self.referencedField),
-                        dependent: rows.reader.bytes(Self.dependentField))
-                }
-            }
-        } catch {
-            if side == 0 { sourceError = error } else { targetError = error }
-        }
     }
 }
 
@@ -349,7 +322,7 @@ extension SnapshotFile {
         "table", "view", "materialized view", "foreign table", "sequence", "column",
     ]
 
-    fileprivate static func isPerRelation(_ kind: ObjectKind) -> Bool { perRelationKinds.contains(kind) }
+    static func isPerRelation(_ kind: ObjectKind) -> Bool { perRelationKinds.contains(kind) }
 
     /// The relation an object of a per-relation kind is about: a relation itself, what a
     /// column, constraint, index, policy, trigger or rule hangs off, what a privilege on a

@@ -81,15 +81,7 @@ final class RowStream<T: CatalogObject> {
     }
 
     /// The current row as an object (after `RowReader.fetchValues`).
-    func object() throws -> T {
-        let object = T(fieldValues: reader)
-        if let column = reader.malformedList {
-            throw StoreError.damaged(
-                path, reason: "\(T.kind.tableName).\(T.fieldSpecs[column].name) holds a value that is not a JSON array of strings"
-            )
-        }
-        return object
-    }
+    func object() throws -> T { try reader.object(T.self, path: path) }
 }
 
 /// The current row of a snapshot query, read straight from SQLite's column buffers.
@@ -99,13 +91,16 @@ final class RowStream<T: CatalogObject> {
 /// previous row's value in the same column (the schema and table names that rows of one table
 /// share) comes back as that same string, without a new copy.
 final class RowReader: FieldReader {
-    let handle: OpaquePointer
+    /// The statement it reads; nil for a reader of `RowBatch`es.
+    let handle: OpaquePointer?
     private let specs: [FieldSpec]
     /// For each selected column, in order, the index of its field in `specs`; nil for a column
     /// this build has no field for (checksummed, not read).
     private let storedFields: [Int?]
     /// The fields, by index in `specs`, the file has a column for.
     let storedSpecs: Set<Int>
+    /// Per field: whether it holds text (`.text` or `.list`), not a number.
+    private let readsText: [Bool]
     // Per-field state in raw buffers, indexed like `specs`: read for every value, so without
     // the exclusivity checks a class's array properties would cost. The checksum pass fetches
     // each value once; the fields are made from what it kept.
@@ -116,11 +111,12 @@ final class RowReader: FieldReader {
     /// The field whose list value could not be read, if any.
     private(set) var malformedList: Int?
 
-    init(_ handle: OpaquePointer, _ specs: [FieldSpec], storedFields: [Int?]) {
+    init(_ handle: OpaquePointer?, _ specs: [FieldSpec], storedFields: [Int?]) {
         self.handle = handle
         self.specs = specs
         self.storedFields = storedFields
         storedSpecs = Set(storedFields.compactMap { $0 })
+        readsText = specs.map { $0.type == .text || $0.type == .list }
         isNull = .allocate(capacity: specs.count)
         isNull.initialize(repeating: true)
         text = .allocate(capacity: specs.count)
@@ -143,6 +139,20 @@ final class RowReader: FieldReader {
     func fetchValues(feeding checksum: inout ContentChecksum) {
         for (c, field) in storedFields.enumerated() {
             let column = Int32(c)
+            if let i = field, readsText[i] {
+                // One call for most text: no pointer is NULL (or an empty BLOB, read as empty text).
+                let start = sqlite3_column_text(handle, column)
+                let null = start == nil && sqlite3_column_type(handle, column) == SQLITE_NULL
+                isNull[i] = null
+                if null {
+                    checksum.addNull()
+                } else {
+                    text[i] = UnsafeBufferPointer(
+                        start: start, count: start == nil ? 0 : Int(sqlite3_column_bytes(handle, column)))
+                    checksum.add(text: text[i])
+                }
+                continue
+            }
             let null = sqlite3_column_type(handle, column) == SQLITE_NULL
             guard let i = field else {
                 if null {
@@ -159,14 +169,8 @@ final class RowReader: FieldReader {
                 checksum.addNull()
                 continue
             }
-            switch specs[i].type {
-            case .text, .list:
-                text[i] = columnText(column)
-                checksum.add(text: text[i])
-            case .integer, .bool:
-                number[i] = sqlite3_column_int64(handle, column)
-                checksum.add(integer: number[i])
-            }
+            number[i] = sqlite3_column_int64(handle, column)
+            checksum.add(integer: number[i])
         }
     }
 
@@ -208,6 +212,36 @@ final class RowReader: FieldReader {
         return true
     }
 
+    /// A reader of the same fields for rows this one copies into `RowBatch`es (`load`).
+    func batchReader() -> RowReader { RowReader(nil, specs, storedFields: storedFields) }
+
+    /// The bytes of text in the fetched row.
+    var textBytes: Int {
+        var size = 0
+        for i in 0..<specs.count where !isNull[i] { size += text[i].count }
+        return size
+    }
+
+    /// Copies the fetched row into `batch`; false, copying nothing, when it does not fit.
+    func copyValues(into batch: RowBatch) -> Bool {
+        batch.append(isNull: isNull, number: number, text: text, textBytes: textBytes)
+    }
+
+    /// Makes row `row` of `batch` the current one (of a batch reader); its text stays valid
+    /// while `batch` does.
+    func load(_ batch: RowBatch, row: Int) { batch.load(row, isNull: isNull, number: number, text: text) }
+
+    /// The current row as a `T`; throws `damaged` (naming `path`) for a list that is not one.
+    func object<T: CatalogObject>(_: T.Type, path: String) throws -> T {
+        let object = T(fieldValues: self)
+        if let column = malformedList {
+            throw StoreError.damaged(
+                path, reason: "\(T.kind.tableName).\(T.fieldSpecs[column].name) holds a value that is not a JSON array of strings"
+            )
+        }
+        return object
+    }
+
     private func columnText(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
         sqlite3_column_text(handle, column).map {
             UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(handle, column)))
@@ -240,5 +274,85 @@ final class RowReader: FieldReader {
             return nil
         }
         return list
+    }
+}
+
+/// Rows of one table copied out of SQLite's buffers, so that a thread other than the one
+/// stepping the statement can read them: per row, each field (indexed like `fieldSpecs`) as
+/// NULL, a number or text kept in one byte buffer. Raw buffers, as in `RowReader`: every
+/// value goes through them.
+final class RowBatch: @unchecked Sendable {
+    /// The text bytes one batch holds, unless a single row needs more.
+    static let textCapacity = 1 << 18
+    /// The rows one batch holds at most.
+    static let rowCapacity = 2048
+
+    private let fieldCount: Int
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let isNull: UnsafeMutableBufferPointer<Bool>
+    private let number: UnsafeMutableBufferPointer<Int64>
+    private let textStart: UnsafeMutableBufferPointer<Int>
+    private let textCount: UnsafeMutableBufferPointer<Int>
+    /// The rows it holds.
+    private(set) var count = 0
+    private var used = 0
+
+    /// An empty batch for rows of `fieldCount` fields with room for at least `textBytes`.
+    init(fieldCount: Int, textBytes: Int = 0) {
+        self.fieldCount = fieldCount
+        bytes = .allocate(capacity: max(Self.textCapacity, textBytes))
+        let values = fieldCount * Self.rowCapacity
+        isNull = .allocate(capacity: values)
+        number = .allocate(capacity: values)
+        textStart = .allocate(capacity: values)
+        textCount = .allocate(capacity: values)
+    }
+
+    deinit {
+        bytes.deallocate()
+        isNull.deallocate()
+        number.deallocate()
+        textStart.deallocate()
+        textCount.deallocate()
+    }
+
+    /// Adds a row (`textBytes` of text in all); false, adding nothing, when it does not fit.
+    fileprivate func append(
+        isNull rowNull: UnsafeMutableBufferPointer<Bool>, number rowNumber: UnsafeMutableBufferPointer<Int64>,
+        text rowText: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>, textBytes: Int
+    ) -> Bool {
+        var end = used
+        guard count < Self.rowCapacity, end + textBytes <= bytes.count else { return false }
+        var at = count * fieldCount
+        for i in 0..<fieldCount {
+            let null = rowNull[i]
+            isNull[at] = null
+            number[at] = rowNumber[i]
+            textStart[at] = end
+            let text = null ? UnsafeBufferPointer(start: nil, count: 0) : rowText[i]
+            textCount[at] = text.count
+            if let source = text.baseAddress, text.count > 0 {
+                (bytes.baseAddress! + end).initialize(from: source, count: text.count)
+                end += text.count
+            }
+            at += 1
+        }
+        used = end
+        count += 1
+        return true
+    }
+
+    /// Puts row `row`'s values where a `RowReader` keeps the current row's.
+    fileprivate func load(
+        _ row: Int, isNull rowNull: UnsafeMutableBufferPointer<Bool>, number rowNumber: UnsafeMutableBufferPointer<Int64>,
+        text rowText: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>
+    ) {
+        var at = row * fieldCount
+        for i in 0..<fieldCount {
+            rowNull[i] = isNull[at]
+            rowNumber[i] = number[at]
+            rowText[i] = UnsafeBufferPointer(start: bytes.baseAddress! + textStart[at], count: textCount[at])
+            at += 1
+        }
     }
 }
