@@ -25,28 +25,29 @@ public struct DependencyGraph: Sendable {
     }
 
     private var referencedBy: [Node: [Node]] = [:]
-    private var columnsOf: [String: [Node]] = [:]
-    /// A relation's attached objects other than columns (constraints, indexes, policies…).
-    private var attachedTo: [String: [Node]] = [:]
-    private var relationOfAttached: [Node: String] = [:]
+    /// The catalog's columns and attached objects, made into nodes only when asked for.
+    private let members: Catalog
+    /// Per relation: the positions of its columns in `members.columns`, and its attached
+    /// objects other than columns (constraints, indexes, policies…) as kind and position.
+    private var columnsOf: [RelationKey: [Int]] = [:]
+    private var attachedTo: [RelationKey: [(ObjectKind, Int)]] = [:]
+    /// Each relation with columns or attached objects, by path.
+    private var relationAt: [String: RelationKey] = [:]
 
     /// The graph of `catalog.dependencies`, with each relation's columns and attached objects.
     public init(_ catalog: Catalog) {
+        members = catalog
         for edge in catalog.dependencies {
             referencedBy[Node(kind: edge.referencedKind, path: edge.referenced), default: []]
                 .append(Node(kind: edge.dependentKind, path: edge.dependent))
         }
-        for column in catalog.columns {
-            let node = Node(kind: ObjectKind.column.rawValue, path: column.path)
-            columnsOf[qualifiedName(column.schema, column.table), default: []].append(node)
-            relationOfAttached[node] = qualifiedName(column.schema, column.table)
+        for (i, column) in catalog.columns.enumerated() {
+            columnsOf[RelationKey(schema: column.schema, name: column.table), default: []].append(i)
         }
         func attach<T: CatalogObject>(_ objects: [T]) {
-            for object in objects {
+            for (i, object) in objects.enumerated() {
                 guard let parent = object.parentRelation else { continue }
-                let node = Node(kind: T.kind.rawValue, path: object.path)
-                relationOfAttached[node] = parent.description
-                attachedTo[parent.description, default: []].append(node)
+                attachedTo[parent, default: []].append((T.kind, i))
             }
         }
         attach(catalog.constraints)
@@ -54,6 +55,31 @@ public struct DependencyGraph: Sendable {
         attach(catalog.policies)
         attach(catalog.triggers)
         attach(catalog.rules)
+        for key in columnsOf.keys { relationAt[key.description] = key }
+        for key in attachedTo.keys { relationAt[key.description] = key }
+    }
+
+    /// The column nodes of the relation at `path`.
+    private func columns(ofRelationAt path: String) -> [Node] {
+        guard let key = relationAt[path] else { return [] }
+        return (columnsOf[key] ?? []).map { Node(kind: ObjectKind.column.rawValue, path: members.columns[$0].path) }
+    }
+
+    /// The nodes of the objects other than columns attached to the relation at `path`.
+    private func attached(toRelationAt path: String) -> [Node] {
+        guard let key = relationAt[path] else { return [] }
+        return (attachedTo[key] ?? []).map { kind, i in
+            let path: String
+            switch kind {
+            case .constraint: path = members.constraints[i].path
+            case .index: path = members.indexes[i].path
+            case .policy: path = members.policies[i].path
+            case .trigger: path = members.triggers[i].path
+            case .rule: path = members.rules[i].path
+            default: preconditionFailure("only constraints, indexes, policies, triggers and rules are attached")
+            }
+            return Node(kind: kind.rawValue, path: path)
+        }
     }
 
     /// Everything that depends on `node`, transitively, nearest first, then by kind and path.
@@ -62,9 +88,9 @@ public struct DependencyGraph: Sendable {
     /// they go with it. Each dependent is listed once, at its shortest distance.
     public func dependents(of node: Node) -> [Dependent] {
         let isRelation = node.kind == ObjectKind.relation.rawValue
-        var start = [node]
-        if isRelation { start += columnsOf[node.path] ?? [] }
-        if isRelation { start += attachedTo[node.path] ?? [] }
+        let own = isRelation ? columns(ofRelationAt: node.path) + attached(toRelationAt: node.path) : []
+        let ownSet = Set(own)
+        let start = [node] + own
         var seen = Set(start)
         var found: [Node: Dependent] = [:]
         var frontier = start
@@ -74,7 +100,7 @@ public struct DependencyGraph: Sendable {
             var next: [Node] = []
             for referenced in frontier {
                 for dependent in referencedBy[referenced] ?? [] {
-                    if isRelation, relationOfAttached[dependent] == node.path { continue }
+                    if ownSet.contains(dependent) { continue }
                     if found[dependent]?.distance == distance {
                         found[dependent]!.via.append(referenced)
                         continue
@@ -84,7 +110,7 @@ public struct DependencyGraph: Sendable {
                     next.append(dependent)
                     // What reads a view reads its columns; what a view's columns feed, the view feeds.
                     if dependent.kind == ObjectKind.relation.rawValue {
-                        for column in columnsOf[dependent.path] ?? [] where seen.insert(column).inserted {
+                        for column in columns(ofRelationAt: dependent.path) where seen.insert(column).inserted {
                             next.append(column)
                         }
                     }
