@@ -114,26 +114,17 @@ extension CatalogObject {
 
     /// The value of every field in `fields` order; nil where absent.
     public var fieldValues: [FieldValue?] {
-        let fields = Self.fields
-        var values: [FieldValue?] = []
-        values.reserveCapacity(fields.count)
-        var i = 0
-        while i < fields.count {
-            values.append(fields[i].value(self))
-            i += 1
-        }
-        return values
+        Self.fields.withUnsafeBufferPointer { fields in fields.map { $0.value(self) } }
     }
 
     /// An object from values in `fields` order, as the snapshot store and the capture read them.
     public init(fieldValues reader: some FieldReader) {
         self.init()
-        let fields = Self.fields
         let reader: any FieldReader = reader
-        var i = 0
-        while i < fields.count {
-            fields[i].assign(&self, reader, i)
-            i += 1
+        // Borrowed in place: a copy of each declaration per row would retain its name and
+        // closures for every value read.
+        Self.fields.withUnsafeBufferPointer { fields in
+            for i in fields.indices { fields[i].assign(&self, reader, i) }
         }
     }
 
