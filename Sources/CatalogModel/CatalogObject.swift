@@ -60,6 +60,38 @@ public struct RelationKey: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public var description: String { qualifiedName(schema, name) }
 
+    /// The relation whose `description` (its path, `schema.name` as `qualifiedName` writes
+    /// it) is `path`; nil for text no relation key is written as.
+    public init?(path: String) {
+        var parts: [String] = []
+        var rest = Substring(path)
+        while parts.count < 2, !rest.isEmpty {
+            var part = ""
+            if rest.first == "\"" {
+                // Quoted: up to the lone closing quote, doubled quotes standing for one.
+                rest = rest.dropFirst()
+                while let quote = rest.firstIndex(of: "\"") {
+                    part += rest[..<quote]
+                    rest = rest[rest.index(after: quote)...]
+                    guard rest.first == "\"" else { break }
+                    part += "\""
+                    rest = rest.dropFirst()
+                }
+            } else {
+                let end = rest.firstIndex(of: ".") ?? rest.endIndex
+                part = String(rest[..<end])
+                rest = rest[end...]
+            }
+            parts.append(part)
+            if parts.count == 1 {
+                guard rest.first == "." else { return nil }
+                rest = rest.dropFirst()
+            }
+        }
+        guard parts.count == 2, rest.isEmpty, qualifiedName(parts[0], parts[1]) == path else { return nil }
+        self.init(schema: parts[0], name: parts[1])
+    }
+
     public static func < (lhs: RelationKey, rhs: RelationKey) -> Bool {
         (lhs.schema, lhs.name) < (rhs.schema, rhs.name)
     }

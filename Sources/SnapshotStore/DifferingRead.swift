@@ -98,10 +98,17 @@ extension SnapshotFile {
 
         /// The relations whose path (`schema.name`) is one of `paths`.
         func relationKeys(named paths: Set<String>) throws -> [RelationKey] {
-            try Row.fetchAll(db, sql: "SELECT schema, name FROM relations").compactMap { row in
-                let key = RelationKey(schema: row[0], name: row[1])
-                return paths.contains(qualifiedName(key.schema, key.name)) ? key : nil
+            let keys = paths.compactMap(RelationKey.init(path:))
+            guard !keys.isEmpty, let rows = try rows(Relation.self, relations: SnapshotFile.relationsJSON(keys)) else {
+                return []
             }
+            var found: [RelationKey] = []
+            var unused = ContentChecksum()
+            while try rows.step() {
+                rows.reader.fetchValues(feeding: &unused)
+                found.append(try rows.object().key)
+            }
+            return found
         }
 
         /// The relations in `schemas`.
@@ -290,7 +297,7 @@ private struct ContextRead: CatalogKindVisitor {
     mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
         guard error == nil, SnapshotFile.isPerRelation(T.kind) else { return }
         do {
-            let names = touchedJSON
+            let names = SnapshotFile.relationsJSON(touched)
             for side in [source, target] {
                 let others = side.catalog[keyPath: path].filter { object in
                     SnapshotFile.relation(of: object).map { !touched.contains($0) } ?? true
@@ -310,10 +317,6 @@ private struct ContextRead: CatalogKindVisitor {
         }
     }
 
-    private var touchedJSON: String {
-        let pairs = touched.sorted().map { SnapshotFile.jsonArray([$0.schema, $0.name]) }
-        return "[" + pairs.joined(separator: ",") + "]"
-    }
 }
 
 extension SnapshotFile {
@@ -323,6 +326,11 @@ extension SnapshotFile {
     ]
 
     static func isPerRelation(_ kind: ObjectKind) -> Bool { perRelationKinds.contains(kind) }
+
+    /// `relations` as the JSON array `RowStream` filters by: `[[schema, name], …]`, sorted.
+    static func relationsJSON(_ relations: some Swift.Sequence<RelationKey>) -> String {
+        "[" + relations.sorted().map { jsonArray([$0.schema, $0.name]) }.joined(separator: ",") + "]"
+    }
 
     /// The relation an object of a per-relation kind is about: a relation itself, what a
     /// column, constraint, index, policy, trigger or rule hangs off, what a privilege on a

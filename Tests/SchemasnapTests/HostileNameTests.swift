@@ -31,6 +31,20 @@ final class HostileNameTests: XCTestCase {
             outcome: "paths quoted as PostgreSQL's quote_ident quotes them")
     }
 
+    func testEveryRelationPathReadsBackAsItsKey() throws {
+        let relations = try catalog().relations
+        XCTAssertTrue(relations.contains { $0.schema == "a.b" }, "the fixture has a schema with a dot")
+        for relation in relations {
+            XCTAssertEqual(RelationKey(path: relation.path), relation.key, relation.path)
+        }
+        for notAPath in [
+            "public", "public.", ".t", "public.t.c", "\"a.b\"", "\"a.b\".", "\"unclosed.t", "Public.t", "\"public\".t",
+            "\"a\"\".t", "a.\"b\"x",
+        ] {
+            XCTAssertNil(RelationKey(path: notAPath), notAPath)
+        }
+    }
+
     func testOneDifferenceAmongHostileNamesIsOneFinding() throws {
         let changes = Differ.diff(
             source: try catalog(), target: try catalog("DROP POLICY \"read all\" ON \"a.b\".\"select\""),
