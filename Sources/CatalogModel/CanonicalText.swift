@@ -13,14 +13,24 @@ public enum CanonicalText {
         String(decoding: bytes(catalog), as: UTF8.self)
     }
 
-    /// The canonical text as UTF-8 bytes (what the fingerprint hashes).
+    /// The canonical text as UTF-8 bytes.
     public static func bytes(_ catalog: Catalog) -> [UInt8] {
-        var writer = Writer(catalog: catalog)
-        Catalog.visitKinds(&writer)
-        if !catalog.uncovered.isEmpty {
-            writer.append("not compared: " + uncoveredSummary(catalog.uncovered) + "\n")
+        var text: [UInt8] = []
+        write(catalog) { text.append(contentsOf: $0) }
+        return text
+    }
+
+    /// Hands the canonical text to `consume` as UTF-8 bytes, in order, a chunk at a time: what
+    /// the fingerprint hashes, without the whole text ever in memory.
+    public static func write(_ catalog: Catalog, to consume: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(consume) { consume in
+            var writer = Writer(catalog: catalog, consume: consume)
+            Catalog.visitKinds(&writer)
+            if !catalog.uncovered.isEmpty {
+                writer.append("not compared: " + uncoveredSummary(catalog.uncovered) + "\n")
+            }
+            writer.flush()
         }
-        return writer.out
     }
 
     /// `3 operators, 1 cast`, sorted by kind name.
@@ -30,7 +40,14 @@ public enum CanonicalText {
 
     private struct Writer: CatalogKindVisitor {
         let catalog: Catalog
+        let consume: (UnsafeRawBufferPointer) -> Void
         var out: [UInt8] = []
+
+        /// Hands what has been written so far over.
+        mutating func flush() {
+            out.withUnsafeBytes(consume)
+            out.removeAll(keepingCapacity: true)
+        }
 
         mutating func append(_ text: String) { out.append(contentsOf: text.utf8) }
 
@@ -40,6 +57,7 @@ public enum CanonicalText {
             let recorded = specs.map { catalog.unrecorded.records($0.name, of: T.kind) }
             let kindName = T.kind.rawValue + " "
             for object in Catalog.canonical(catalog[keyPath: path]) where catalog.unrecorded.records(object) {
+                if out.count >= 1 << 16 { flush() }
                 append(kindName)
                 append(object.path)
                 out.append(10)

@@ -7,7 +7,9 @@ public enum Fingerprint {
     /// The fingerprint of `catalog`: lower-case hex SHA-256 of its canonical text. Equal for
     /// equal schemas, whatever order they were captured in.
     public static func of(_ catalog: Catalog) -> String {
-        hex(SHA256.hash(data: CanonicalText.bytes(catalog)))
+        var hasher = SHA256()
+        CanonicalText.write(catalog) { hasher.update(bufferPointer: $0) }
+        return hex(hasher.finalize())
     }
 
     /// The fingerprint of a catalog whose canonical text is `canonicalText`.
