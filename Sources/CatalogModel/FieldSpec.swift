@@ -41,8 +41,22 @@ public struct FieldDeclaration<Object>: @unchecked Sendable {
         read: @escaping (any FieldReader, Int) -> Value
     ) {
         self.spec = spec
-        value = { stored($0[keyPath: path]) }
-        assign = { $0[keyPath: path] = read($1, $2) }
+        // A key path applied at run time looks up generic metadata on every access (a tenth of
+        // capture's time); a stored property's offset reads and writes the value in place.
+        guard let offset = MemoryLayout<Object>.offset(of: path) else {
+            value = { stored($0[keyPath: path]) }
+            assign = { $0[keyPath: path] = read($1, $2) }
+            return
+        }
+        value = { object in
+            withUnsafePointer(to: object) { stored(UnsafeRawPointer($0).load(fromByteOffset: offset, as: Value.self)) }
+        }
+        assign = { object, reader, index in
+            let newValue = read(reader, index)
+            withUnsafeMutablePointer(to: &object) {
+                (UnsafeMutableRawPointer($0) + offset).assumingMemoryBound(to: Value.self).pointee = newValue
+            }
+        }
     }
 
     public init(_ name: String, _ path: WritableKeyPath<Object, String>, since: Int = 1) {
