@@ -110,29 +110,45 @@ public struct Catalog: Hashable, Sendable {
 
     /// The same catalog with every array in canonical order.
     public func sorted() -> Catalog {
+        var catalog = self
+        catalog.sort()
+        return catalog
+    }
+
+    /// Puts every array in canonical order in place: an array this catalog alone holds is
+    /// sorted where it is, not copied (capture's biggest kinds are read in slices).
+    public mutating func sort() {
         struct Sort: CatalogKindVisitor {
-            var catalog: Catalog
+            var catalog = Catalog()
             mutating func visit<T: CatalogObject>(_ path: WritableKeyPath<Catalog, [T]>) {
-                catalog[keyPath: path] = Catalog.canonical(catalog[keyPath: path])
+                Catalog.sortCanonically(&catalog[keyPath: path])
             }
         }
-        var sort = Sort(catalog: self)
+        var sort = Sort()
+        swap(&sort.catalog, &self)
         Catalog.visitKinds(&sort)
-        return sort.catalog
+        swap(&sort.catalog, &self)
     }
 
     /// `objects` sorted by natural key (`NaturalKeyOrder`); returned as is when already sorted
     /// (the usual case).
     @inlinable
     public static func canonical<T: CatalogObject>(_ objects: [T]) -> [T] {
+        var objects = objects
+        sortCanonically(&objects)
+        return objects
+    }
+
+    /// Sorts `objects` by natural key in place, unless they are in that order already.
+    @inlinable
+    public static func sortCanonically<T: CatalogObject>(_ objects: inout [T]) {
         // Through a buffer pointer, elements are borrowed in place, not copied.
         let inOrder = objects.withUnsafeBufferPointer { buffer in
             var i = 1
             while i < buffer.count && buffer[i - 1].keyOrder(buffer[i]) <= 0 { i += 1 }
             return i >= buffer.count
         }
-        if inOrder { return objects }
-        return objects.sorted { $0.keyOrder($1) < 0 }
+        if !inOrder { objects.sort { $0.keyOrder($1) < 0 } }
     }
 }
 
