@@ -25,18 +25,21 @@ public struct DependencyGraph: Sendable {
     }
 
     private var referencedBy: [Node: [Node]] = [:]
-    /// The catalog's columns and attached objects, made into nodes only when asked for.
-    private let members: Catalog
-    /// Per relation: the positions of its columns in `members.columns`, and its attached
-    /// objects other than columns (constraints, indexes, policies…) as kind and position.
+    /// The catalog's columns, made into nodes only when asked for.
+    private let columns: [Column]
+    /// Per relation: the positions of its columns in `columns`, and its attached
+    /// objects other than columns (constraints, indexes, policies…) as the kind's place in
+    /// `attachedKinds` and the object's position in its array.
     private var columnsOf: [RelationKey: [Int]] = [:]
-    private var attachedTo: [RelationKey: [(ObjectKind, Int)]] = [:]
+    private var attachedTo: [RelationKey: [(kind: Int, position: Int)]] = [:]
+    /// Each kind attached to relations: its name and the path of its object at a position.
+    private var attachedKinds: [(kind: ObjectKind, path: @Sendable (Int) -> String)] = []
     /// Each relation with columns or attached objects, by path.
     private var relationAt: [String: RelationKey] = [:]
 
     /// The graph of `catalog.dependencies`, with each relation's columns and attached objects.
     public init(_ catalog: Catalog) {
-        members = catalog
+        columns = catalog.columns
         for edge in catalog.dependencies {
             referencedBy[Node(kind: edge.referencedKind, path: edge.referenced), default: []]
                 .append(Node(kind: edge.dependentKind, path: edge.dependent))
@@ -45,9 +48,11 @@ public struct DependencyGraph: Sendable {
             columnsOf[RelationKey(schema: column.schema, name: column.table), default: []].append(i)
         }
         func attach<T: CatalogObject>(_ objects: [T]) {
+            let kind = attachedKinds.count
+            attachedKinds.append((T.kind, { objects[$0].path }))
             for (i, object) in objects.enumerated() {
                 guard let parent = object.parentRelation else { continue }
-                attachedTo[parent, default: []].append((T.kind, i))
+                attachedTo[parent, default: []].append((kind, i))
             }
         }
         attach(catalog.constraints)
@@ -62,23 +67,15 @@ public struct DependencyGraph: Sendable {
     /// The column nodes of the relation at `path`.
     private func columns(ofRelationAt path: String) -> [Node] {
         guard let key = relationAt[path] else { return [] }
-        return (columnsOf[key] ?? []).map { Node(kind: ObjectKind.column.rawValue, path: members.columns[$0].path) }
+        return (columnsOf[key] ?? []).map { Node(kind: ObjectKind.column.rawValue, path: columns[$0].path) }
     }
 
     /// The nodes of the objects other than columns attached to the relation at `path`.
     private func attached(toRelationAt path: String) -> [Node] {
         guard let key = relationAt[path] else { return [] }
-        return (attachedTo[key] ?? []).map { kind, i in
-            let path: String
-            switch kind {
-            case .constraint: path = members.constraints[i].path
-            case .index: path = members.indexes[i].path
-            case .policy: path = members.policies[i].path
-            case .trigger: path = members.triggers[i].path
-            case .rule: path = members.rules[i].path
-            default: preconditionFailure("only constraints, indexes, policies, triggers and rules are attached")
-            }
-            return Node(kind: kind.rawValue, path: path)
+        return (attachedTo[key] ?? []).map { kind, position in
+            let attached = attachedKinds[kind]
+            return Node(kind: attached.kind.rawValue, path: attached.path(position))
         }
     }
 

@@ -102,13 +102,7 @@ extension SnapshotFile {
             guard !keys.isEmpty, let rows = try rows(Relation.self, relations: SnapshotFile.relationsJSON(keys)) else {
                 return []
             }
-            var found: [RelationKey] = []
-            var unused = ContentChecksum()
-            while try rows.step() {
-                rows.reader.fetchValues(feeding: &unused)
-                found.append(try rows.object().key)
-            }
-            return found
+            return try rows.objects().map(\.key)
         }
 
         /// The relations in `schemas`.
@@ -302,14 +296,8 @@ private struct ContextRead: CatalogKindVisitor {
                 let others = side.catalog[keyPath: path].filter { object in
                     SnapshotFile.relation(of: object).map { !touched.contains($0) } ?? true
                 }
-                var context: [T] = []
-                if !touched.isEmpty, let rows = try side.rows(T.self, relations: names) {
-                    var unused = ContentChecksum()
-                    while try rows.step() {
-                        rows.reader.fetchValues(feeding: &unused)
-                        context.append(try rows.object())
-                    }
-                }
+                let rows = touched.isEmpty ? nil : try side.rows(T.self, relations: names)
+                let context = try rows?.objects() ?? []
                 side.catalog[keyPath: path] = Catalog.canonical(others + context)
             }
         } catch {

@@ -60,12 +60,7 @@ final class FileWalk: CatalogKindVisitor, @unchecked Sendable {
                 }
                 put(.edges(index))
             } else {
-                var objects: [T] = []
-                while try rows.step() {
-                    rows.reader.fetchValues(feeding: &side.checksum)
-                    objects.append(try rows.object())
-                }
-                put(.objects(objects))
+                put(.objects(try rows.objects(feeding: &side.checksum)))
             }
         } catch {
             put(.failed(error))

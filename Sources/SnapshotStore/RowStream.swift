@@ -82,6 +82,23 @@ final class RowStream<T: CatalogObject> {
 
     /// The current row as an object (after `RowReader.fetchValues`).
     func object() throws -> T { try reader.object(T.self, path: path) }
+
+    /// Every row not yet stepped past as an object, each row's stored bytes fed to `checksum`
+    /// first; throws when a row cannot be read (the file is damaged).
+    func objects(feeding checksum: inout ContentChecksum) throws -> [T] {
+        var objects: [T] = []
+        while try step() {
+            reader.fetchValues(feeding: &checksum)
+            objects.append(try object())
+        }
+        return objects
+    }
+
+    /// Every row not yet stepped past as an object, for a read that checks no checksum.
+    func objects() throws -> [T] {
+        var unused = ContentChecksum()
+        return try objects(feeding: &unused)
+    }
 }
 
 /// The current row of a snapshot query, read straight from SQLite's column buffers.

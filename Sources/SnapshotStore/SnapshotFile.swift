@@ -328,12 +328,7 @@ public enum SnapshotFile {
     ) throws -> [T] {
         guard let rows = try RowStream<T>(db, path, version: version, &unrecorded) else { return [] }
         checksum.beginTable(T.kind.tableName)
-        var objects: [T] = []
-        while try rows.step() {
-            rows.reader.fetchValues(feeding: &checksum)
-            objects.append(try rows.object())
-        }
-        return objects
+        return try rows.objects(feeding: &checksum)
     }
 }
 
