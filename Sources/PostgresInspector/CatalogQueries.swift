@@ -17,6 +17,12 @@ struct CatalogQueries {
         relationSlice.map { " AND c.oid BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
     }
 
+    /// SQL: the attributes `a` of the relations in `relationSlice` (`true` when all are read),
+    /// so that a slice's columns are found through the index on `attrelid`, not a whole scan.
+    private func attributesInSlice(_ a: String) -> String {
+        relationSlice.map { "\(a).attrelid BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? "true"
+    }
+
     /// The same queries, reading the relations whose OIDs are in `slice`.
     func slice(_ slice: ClosedRange<Int64>) -> CatalogQueries {
         var sliced = self
@@ -238,7 +244,8 @@ struct CatalogQueries {
     /// Live columns of those relations. The position is counted over live columns only, so a
     /// dropped and re-added column does not look moved; pg_attrdef holds defaults and
     /// generation expressions; the collation is named only where it differs from the type's.
-    /// Each distinct type and modifier is formatted once, not once per column.
+    /// Each distinct type and modifier (of the slice's attributes) is formatted once, not once
+    /// per column.
     var columns: String {
         """
         SELECT n.nspname AS schema, c.relname AS "table", a.attname AS name,
@@ -264,14 +271,14 @@ struct CatalogQueries {
         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN (SELECT u.atttypid, u.atttypmod, pg_catalog.format_type(u.atttypid, u.atttypmod) AS type
-              FROM (SELECT DISTINCT atttypid, atttypmod FROM pg_catalog.pg_attribute) u) ft
+              FROM (SELECT DISTINCT atttypid, atttypmod FROM pg_catalog.pg_attribute u WHERE \(attributesInSlice("u"))) u) ft
           ON ft.atttypid = a.atttypid AND ft.atttypmod = a.atttypmod
         \(comment("d", "pg_class", "a.attrelid", subid: "a.attnum"))
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-        WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+        WHERE \(attributesInSlice("a")) AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
           AND \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
         ORDER BY n.nspname, c.relname, a.attname
         """

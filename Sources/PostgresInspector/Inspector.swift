@@ -75,12 +75,13 @@ extension PostgresConnection {
 /// Reads a database's catalog into a `Catalog`: the only code that speaks SQL to PostgreSQL.
 ///
 /// All queries run in one `REPEATABLE READ READ ONLY` transaction (one consistent view),
-/// with a statement timeout, JIT compilation off (as pg_dump sets it: compiling the catalog
-/// queries' plans costs more than running them) and `search_path = ''`, through the simple
-/// query protocol, so a transaction-mode pooler is fine. Needs no privilege beyond reading the
-/// catalog. Given more connections, the reads are shared out (`ReadShare`): each helper reads
-/// its share in a transaction that imports the first one's snapshot (`pg_export_snapshot`, as
-/// `pg_dump -j` does), side by side with the rest: the same view, on several server processes.
+/// with a statement timeout and `planSettings` (no JIT, no parallel workers, `search_path =
+/// ''`), through the simple query protocol, so a transaction-mode pooler is fine. Needs no
+/// privilege beyond reading the catalog. Given more connections, the reads are shared out:
+/// each connection reads the per-table kinds of its own slices of relations, and each helper
+/// one whole-catalog `ReadShare` besides, in a transaction that imports the first one's
+/// snapshot (`pg_export_snapshot`, as `pg_dump -j` does): the same view, on several server
+/// processes.
 public struct Inspector: Sendable {
     /// Schemas left out on top of `pg_catalog`, `information_schema`, `pg_toast` and temp schemas.
     public var excludedSchemas: [String]
@@ -101,7 +102,7 @@ public struct Inspector: Sendable {
     /// measuring the server-side floor of a capture with psql.
     public var captureScript: String {
         let queries = CatalogQueries(excludedSchemas: excludedSchemas).all
-        return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\nSET LOCAL jit = off;\nSET LOCAL search_path = '';\n"
+        return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n" + Self.planSettings
             + queries.map { $0 + ";\n" }.joined() + "COMMIT;\n"
     }
 
@@ -194,13 +195,20 @@ public struct Inspector: Sendable {
         return (catalog, server)
     }
 
-    private var transactionSettings: String {
-        """
-        SET LOCAL statement_timeout = \(statementTimeoutMilliseconds);
+    /// How every capture transaction (and the floor script) plans and renders: no JIT (as
+    /// pg_dump sets it: compiling the catalog queries' plans costs more than running them), no
+    /// parallel workers (the capture spreads over its own connections already, and each worker
+    /// builds the caches of every relation it touches again), names qualified.
+    private static let planSettings = """
         SET LOCAL jit = off;
+        SET LOCAL max_parallel_workers_per_gather = 0;
         SET LOCAL search_path = '';
-        SET LOCAL application_name = 'schemasnap';
+
         """
+
+    private var transactionSettings: String {
+        "SET LOCAL statement_timeout = \(statementTimeoutMilliseconds);\n" + Self.planSettings
+            + "SET LOCAL application_name = 'schemasnap';"
     }
 
     /// `helper` in a transaction that sees exactly what `db`'s transaction sees, or nil when
@@ -241,12 +249,19 @@ public struct Inspector: Sendable {
 
         progress("relations")
         try convert.put(\.relations, try db.read(q.relations))
-        let slices = slices(of: try db.read(q.relationOIDs).map { $0.int64(0) })
+        // Each connection reads every per-table kind of its own slices: the server builds its
+        // caches of a relation on the backend that renders it, once, not once per kind.
+        let readers = 1 + background.count
+        let slices = slices(of: try db.read(q.relationOIDs).map { $0.int64(0) }, readers: readers)
+        func dealt(to reader: Int) -> [ClosedRange<Int64>] {
+            slices.indices.filter { $0 % readers == reader }.map { slices[$0] }
+        }
         // Relations first, and the helpers only after them: their reads take locks that DDL can
         // queue behind while holding a view's lock, and the view definitions open each view.
         for (i, read) in background.enumerated() {
-            progress("\(read.share), on connection \(i + 2)")
-            read.start(slices)
+            let own = dealt(to: i + 1)
+            progress("\(read.share) and \(own.count) of \(slices.count) slices of tables, on connection \(i + 2)")
+            read.start(own)
         }
         progress("schemas")
         try convert.put(\.schemas, try db.read(q.schemas))
@@ -255,11 +270,11 @@ public struct Inspector: Sendable {
         progress("types")
         try convert.put(\.types, try db.read(q.types))
         try convert.put(\.sequences, try db.read(q.sequences))
-        progress("columns")
-        for slice in slices { try convert.put(\.columns, try db.read(q.slice(slice).columns)) }
+        progress("columns, constraints, indexes and policies")
+        try readTables(over: db, q, slices: dealt(to: 0), into: convert)
         for read in here {
             progress(read.share.description)
-            try read.read(on: db, slices: slices)
+            try read.read(on: db, slices: [])
         }
         progress("functions")
         try convert.put(\.functions, try db.read(q.functions))
@@ -308,12 +323,14 @@ public struct Inspector: Sendable {
         return (info, uncovered.merging(leftOut, uniquingKeysWith: +))
     }
 
-    /// `oids` (sorted) cut into ranges of `relationsPerStatement` relations each.
-    private func slices(of oids: [Int64]) -> [ClosedRange<Int64>] {
-        let size = max(1, relationsPerStatement)
-        return stride(from: 0, to: oids.count, by: size).map { start in
-            oids[start]...oids[min(start + size, oids.count) - 1]
-        }
+    /// `oids` (sorted) cut into ranges of at most `relationsPerStatement` relations each, as
+    /// evenly as they go, their number a multiple of `readers` (each reads as many).
+    private func slices(of oids: [Int64], readers: Int) -> [ClosedRange<Int64>] {
+        guard !oids.isEmpty else { return [] }
+        let perStatement = max(1, relationsPerStatement)
+        let needed = (oids.count + perStatement - 1) / perStatement
+        let count = min(oids.count, (needed + readers - 1) / readers * readers)
+        return (0..<count).map { i in oids[i * oids.count / count]...oids[(i + 1) * oids.count / count - 1] }
     }
 
     /// Reads the platform configuration tables this database has (`PlatformTable.all`) into
@@ -370,19 +387,33 @@ public struct Inspector: Sendable {
     }
 }
 
-/// The parts of the catalog a helper connection reads while the first connection reads the
-/// rest; each about a third of the server's work at 10,000 tables.
+/// The whole-catalog reads a helper connection takes on beside its slices of tables, while
+/// the first connection reads the rest.
 enum ReadShare: CaseIterable, CustomStringConvertible {
-    /// Constraints, indexes and privileges.
-    case keysAndGrants
-    /// Policies and the dependency edges.
-    case policiesAndDependencies
+    /// The privileges.
+    case privileges
+    /// The dependency edges.
+    case dependencies
 
     var description: String {
         switch self {
-        case .keysAndGrants: "constraints, indexes and privileges"
-        case .policiesAndDependencies: "policies and dependencies"
+        case .privileges: "privileges"
+        case .dependencies: "dependencies"
         }
+    }
+}
+
+/// Reads the per-table kinds (columns, constraints, indexes, policies) of the relations in
+/// `slices` over `db` into `convert`, slice by slice.
+private func readTables(
+    over db: PostgresConnection, _ queries: CatalogQueries, slices: [ClosedRange<Int64>], into convert: ResultConversion
+) throws {
+    for slice in slices {
+        let sliced = queries.slice(slice)
+        try convert.put(\.columns, try db.read(sliced.columns))
+        try convert.put(\.constraints, try db.read(sliced.constraints))
+        try convert.put(\.indexes, try db.read(sliced.indexes))
+        try convert.put(\.policies, try db.read(sliced.policies))
     }
 }
 
@@ -392,15 +423,13 @@ private struct SharedRead: Sendable {
     let queries: CatalogQueries
     let convert: ResultConversion
 
-    /// Reads the share over `db`, the per-table queries one slice of relations at a time.
+    /// Reads the tables of `slices` over `db`, then the share.
     func read(on db: PostgresConnection, slices: [ClosedRange<Int64>]) throws {
+        try readTables(over: db, queries, slices: slices, into: convert)
         switch share {
-        case .keysAndGrants:
-            for slice in slices { try convert.put(\.constraints, try db.read(queries.slice(slice).constraints)) }
-            for slice in slices { try convert.put(\.indexes, try db.read(queries.slice(slice).indexes)) }
+        case .privileges:
             try convert.put(\.privileges, try db.read(queries.privileges))
-        case .policiesAndDependencies:
-            for slice in slices { try convert.put(\.policies, try db.read(queries.slice(slice).policies)) }
+        case .dependencies:
             convert.putDependencies(
                 endpoints: try db.read(queries.dependencyEndpoints), entries: try db.read(queries.dependencyEntries))
         }
