@@ -62,6 +62,32 @@ final class FieldDeclarationTests: XCTestCase {
         XCTAssertEqual(check.problems, [])
     }
 
+    /// A kind with a field on a computed property: no stored offset to read it at, so its
+    /// declaration reads and writes through the key path itself.
+    private struct Shouted: CatalogObject {
+        static let kind = ObjectKind.schema
+        static let keyCount = 1
+        static let fields: [FieldDeclaration<Shouted>] = [.init("name", \.name), .init("shout", \.shout)]
+        var name = ""
+        var quiet = ""
+        var shout: String {
+            get { quiet.uppercased() }
+            set { quiet = newValue.lowercased() }
+        }
+        var path: String { name }
+        var naturalKey: [String] { [name] }
+        func keyOrder(_ other: Shouted) -> Int { NaturalKeyOrder.compare(name, other.name) }
+    }
+
+    func testAFieldOnAComputedPropertyReadsAndWritesThroughItsAccessors() {
+        XCTAssertNil(MemoryLayout<Shouted>.offset(of: \Shouted.shout))
+        XCTAssertNotNil(MemoryLayout<Shouted>.offset(of: \Shouted.name))
+        let read = Shouted(fieldValues: DistinctValues())
+        XCTAssertEqual(read.name, "v0")
+        XCTAssertEqual(read.quiet, "v1")
+        XCTAssertEqual(read.fieldValues, [.text("v0"), .text("V1")])
+    }
+
     func testAFieldDeclarationDerivesTypeAndOptionalityFromItsProperty() {
         let specs = Dictionary(uniqueKeysWithValues: Relation.fieldSpecs.map { ($0.name, $0) })
         XCTAssertEqual(specs["rls_enabled"], FieldSpec("rls_enabled", .bool))
