@@ -12,15 +12,10 @@ struct CatalogQueries {
     /// policies) read, when they read a slice of them; nil for all.
     var relationSlice: ClosedRange<Int64>?
 
-    /// SQL: ` AND` the relation `c` is in `relationSlice` (nothing when all are read).
-    private var inSlice: String {
-        relationSlice.map { " AND c.oid BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
-    }
-
-    /// SQL: the attributes `a` of the relations in `relationSlice` (`true` when all are read),
-    /// so that a slice's columns are found through the index on `attrelid`, not a whole scan.
-    private func attributesInSlice(_ a: String) -> String {
-        relationSlice.map { "\(a).attrelid BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? "true"
+    /// SQL: ` AND` the relation OID `column` is in `relationSlice` (nothing when all are
+    /// read). On `pg_attribute.attrelid` too, so a slice's columns come through its index.
+    private func inSlice(_ column: String) -> String {
+        relationSlice.map { " AND \(column) BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
     }
 
     /// The same queries, reading the relations whose OIDs are in `slice`.
@@ -271,15 +266,15 @@ struct CatalogQueries {
         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN (SELECT u.atttypid, u.atttypmod, pg_catalog.format_type(u.atttypid, u.atttypmod) AS type
-              FROM (SELECT DISTINCT atttypid, atttypmod FROM pg_catalog.pg_attribute u WHERE \(attributesInSlice("u"))) u) ft
+              FROM (SELECT DISTINCT atttypid, atttypmod FROM pg_catalog.pg_attribute u WHERE u.attnum > 0\(inSlice("u.attrelid"))) u) ft
           ON ft.atttypid = a.atttypid AND ft.atttypmod = a.atttypmod
         \(comment("d", "pg_class", "a.attrelid", subid: "a.attnum"))
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-        WHERE \(attributesInSlice("a")) AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-          AND \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
+        WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+          AND \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice("c.oid"))\(inSlice("a.attrelid"))
         ORDER BY n.nspname, c.relname, a.attname
         """
     }
@@ -300,7 +295,7 @@ struct CatalogQueries {
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         WHERE k.contype IN ('p', 'f', 'u', 'c', 'x') AND k.conparentid = 0
-          AND \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
+          AND \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice("c.oid"))
         ORDER BY n.nspname, c.relname, k.conname
         """
     }
@@ -319,7 +314,7 @@ struct CatalogQueries {
           ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
+        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice("c.oid"))
         ORDER BY n.nspname, c.relname, ic.relname
         """
     }
@@ -339,7 +334,7 @@ struct CatalogQueries {
         FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         \(comment("d", "pg_policy", "p.oid"))
-        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice)
+        WHERE \(userSchema) AND \(captured("pg_class", "c.oid"))\(inSlice("c.oid"))
         ORDER BY n.nspname, c.relname, p.polname
         """
     }
